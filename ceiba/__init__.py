@@ -1,0 +1,1 @@
+"""Ceiba: the software of Guatemala's Portal Nacional de Datos Abiertos."""
