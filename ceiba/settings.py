@@ -41,7 +41,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.middleware.gzip.GZipMiddleware",
+    "ceiba.web.middleware.CompressPagesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -50,6 +50,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "ceiba.web.middleware.ContentSecurityPolicyMiddleware",
+    "ceiba.web.errors.CeibaErrorMiddleware",
 ]
 
 ROOT_URLCONF = "ceiba.urls"
@@ -175,3 +176,11 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("CEIBA_LOG_LEVEL", "INFO")},
 }
+
+FILE_UPLOAD_HANDLERS = [
+    "ceiba.web.uploads.SizeLimitUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+CSRF_FAILURE_VIEW = "ceiba.web.errors.csrf_failure"
+CEIBA_PORT = env_int("PORT", 8000)

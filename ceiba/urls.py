@@ -6,3 +6,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("ceiba.web.urls")),
 ]
+
+handler400 = "ceiba.web.errors.bad_request"
+handler403 = "ceiba.web.errors.permission_denied"
+handler404 = "ceiba.web.errors.page_not_found"
+handler500 = "ceiba.web.errors.server_error"

@@ -1,6 +1,7 @@
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
+from django.middleware.gzip import GZipMiddleware
 
 _POLICY = (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -19,3 +20,16 @@ class ContentSecurityPolicyMiddleware:
         if not request.path.startswith("/admin/"):
             response.headers.setdefault("Content-Security-Policy", _POLICY)
         return response
+
+
+class CompressPagesMiddleware(GZipMiddleware):
+    """Compress pages and API bodies, never file downloads.
+
+    Compressing a download would break its Content-Length and byte ranges, so a
+    cut download could not resume.
+    """
+
+    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+        if response.has_header("Accept-Ranges"):
+            return response
+        return super().process_response(request, response)

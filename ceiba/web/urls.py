@@ -1,4 +1,55 @@
-from django.urls import path
+from django.urls import path, re_path
+
+from ceiba.web.views import accounts, downloads, public, publish, search
 
 app_name = "web"
-urlpatterns: list = []
+urlpatterns = [
+    path("", public.home, name="home"),
+    path("datos/", search.dataset_search_view, name="dataset-search"),
+    path("datos/<slug:slug>/", public.dataset_detail, name="dataset-detail"),
+    path("datos/<slug:slug>/historial/", public.dataset_history, name="dataset-history"),
+    path(
+        "datos/<slug:slug>/historial/<int:number>/",
+        public.version_detail,
+        name="version-detail",
+    ),
+    path(
+        "datos/<slug:slug>/archivos/<uuid:distribution_id>/descargar",
+        downloads.distribution_latest,
+        name="distribution-latest",
+    ),
+    path(
+        "datos/<slug:slug>/archivos/<uuid:distribution_id>/v<int:number>/<str:filename>",
+        downloads.distribution_revision,
+        name="distribution-revision",
+    ),
+    path("instituciones/", public.institution_list, name="institution-list"),
+    path("instituciones/<slug:slug>/", public.institution_detail, name="institution-detail"),
+    path("temas/", public.theme_list, name="theme-list"),
+    path("temas/<slug:code>/", public.theme_detail, name="theme-detail"),
+    path("lugares/", public.place_list, name="place-list"),
+    path("lugares/<slug:slug>/", public.place_detail, name="place-detail"),
+    path("cuenta/entrar/", accounts.LoginView.as_view(), name="login"),
+    path("cuenta/salir/", accounts.LogoutView.as_view(), name="logout"),
+    path("publicar/", publish.publish_home, name="publish-home"),
+    path("publicar/nuevo/", publish.dataset_new, name="publish-new"),
+    path("publicar/<slug:slug>/", publish.dataset_manage, name="publish-dataset"),
+    path("publicar/<slug:slug>/editar/", publish.dataset_edit, name="publish-edit"),
+    path("publicar/<slug:slug>/archivos/", publish.file_add, name="publish-file-add"),
+    path("publicar/<slug:slug>/enlaces/", publish.link_add, name="publish-link-add"),
+    path(
+        "publicar/<slug:slug>/archivos/<uuid:distribution_id>/reemplazar/",
+        publish.file_replace,
+        name="publish-file-replace",
+    ),
+    path(
+        "publicar/<slug:slug>/archivos/<uuid:distribution_id>/quitar/",
+        publish.file_remove,
+        name="publish-file-remove",
+    ),
+    re_path(
+        r"^publicar/(?P<slug>[-a-z0-9]+)/(?P<action>publicar|despublicar|eliminar|restaurar)/$",
+        publish.dataset_state,
+        name="publish-state",
+    ),
+]

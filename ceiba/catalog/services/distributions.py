@@ -1,0 +1,204 @@
+"""Writes of a dataset's files and links. Every change is a new dataset version."""
+
+from pathlib import PurePosixPath
+from typing import IO
+from urllib.parse import urlsplit
+
+from django.db import transaction
+from django.db.models import F, Max
+from django.utils import timezone
+from django.utils.text import get_valid_filename
+from django.utils.translation import gettext as _
+
+from ceiba.catalog.exceptions import (
+    CatalogPermissionError,
+    DatasetInvalidError,
+    LinkInvalidError,
+)
+from ceiba.catalog.formats import detect_format, format_from_name
+from ceiba.catalog.models import (
+    Dataset,
+    Distribution,
+    DistributionKind,
+    DistributionRevision,
+    VersionKind,
+)
+from ceiba.catalog.permissions import Actor, can_edit_dataset
+from ceiba.catalog.services.datasets import dataset_touch_data
+from ceiba.catalog.services.versions import _user_or_none, version_record
+from ceiba.catalog.storage import blob_store
+
+
+def _require_edit(actor: Actor, dataset: Dataset) -> None:
+    if not can_edit_dataset(actor, dataset):
+        raise CatalogPermissionError()
+
+
+def _safe_filename(filename: str) -> str:
+    name = PurePosixPath(filename.replace("\\", "/")).name.strip()
+    try:
+        return get_valid_filename(name)[:200]
+    except Exception:  # noqa: BLE001 - Django raises SuspiciousFileOperation for "..", ""
+        return "archivo"
+
+
+def _title_or_default(title: str, filename: str) -> str:
+    title = " ".join(title.split())
+    if title:
+        return title[:250]
+    return PurePosixPath(filename).stem.replace("_", " ")[:250] or _("File")
+
+
+def _next_position(dataset: Dataset) -> int:
+    return (dataset.distributions.aggregate(p=Max("position"))["p"] or 0) + 1
+
+
+def _store_revision(
+    *, distribution: Distribution, source: IO[bytes], filename: str, actor: Actor
+) -> DistributionRevision:
+    filename = _safe_filename(filename)
+    blob = blob_store(source)
+    file_format = detect_format(blob.head, filename)
+    number = (distribution.revisions.aggregate(n=Max("number"))["n"] or 0) + 1
+    return DistributionRevision.objects.create(
+        distribution=distribution,
+        number=number,
+        storage_name=blob.storage_name,
+        filename=filename,
+        byte_size=blob.byte_size,
+        sha256=blob.sha256,
+        format=file_format.code,
+        media_type=file_format.media_type,
+        created_by=_user_or_none(actor),
+    )
+
+
+@transaction.atomic
+def distribution_add_file(
+    *,
+    actor: Actor,
+    dataset: Dataset,
+    source: IO[bytes],
+    filename: str,
+    title: str = "",
+    description: str = "",
+) -> Distribution:
+    """Upload a new file to a dataset, streamed to storage with its SHA-256."""
+    _require_edit(actor, dataset)
+    distribution = Distribution.objects.create(
+        dataset=dataset,
+        title=_title_or_default(title, filename),
+        description=description.strip(),
+        kind=DistributionKind.FILE,
+        position=_next_position(dataset),
+    )
+    revision = _store_revision(
+        distribution=distribution, source=source, filename=filename, actor=actor
+    )
+    distribution.current_revision = revision
+    distribution.format = revision.format
+    distribution.media_type = revision.media_type
+    distribution.save(update_fields=["current_revision", "format", "media_type", "updated_at"])
+    dataset_touch_data(dataset=dataset)
+    version_record(dataset=dataset, kind=VersionKind.FILE_ADDED, actor=actor)
+    return distribution
+
+
+@transaction.atomic
+def distribution_replace_file(
+    *, actor: Actor, distribution: Distribution, source: IO[bytes], filename: str
+) -> Distribution:
+    """Upload a new revision; earlier revisions stay downloadable at their addresses."""
+    dataset = distribution.dataset
+    _require_edit(actor, dataset)
+    if distribution.kind != DistributionKind.FILE:
+        raise DatasetInvalidError(_("Only uploaded files can be replaced by a new upload."))
+    revision = _store_revision(
+        distribution=distribution, source=source, filename=filename, actor=actor
+    )
+    distribution.current_revision = revision
+    distribution.format = revision.format
+    distribution.media_type = revision.media_type
+    distribution.save(update_fields=["current_revision", "format", "media_type", "updated_at"])
+    dataset_touch_data(dataset=dataset)
+    version_record(dataset=dataset, kind=VersionKind.FILE_REPLACED, actor=actor)
+    return distribution
+
+
+def _check_link(url: str) -> str:
+    url = url.strip()
+    parts = urlsplit(url)
+    if parts.scheme not in {"http", "https"} or not parts.netloc or len(url) > 2000:
+        raise LinkInvalidError(field_errors={"url": [str(LinkInvalidError.message)]})
+    return url
+
+
+@transaction.atomic
+def distribution_add_link(
+    *,
+    actor: Actor,
+    dataset: Dataset,
+    url: str,
+    title: str = "",
+    description: str = "",
+    format: str = "",  # noqa: A002 - the DCAT term
+) -> Distribution:
+    """Register a file that lives elsewhere (a link)."""
+    _require_edit(actor, dataset)
+    url = _check_link(url)
+    guessed = format_from_name(urlsplit(url).path)
+    distribution = Distribution.objects.create(
+        dataset=dataset,
+        title=_title_or_default(title, urlsplit(url).path) or url[:250],
+        description=description.strip(),
+        kind=DistributionKind.LINK,
+        access_url=url,
+        format=(format.strip().upper() or guessed.code)[:20],
+        media_type=guessed.media_type if not format else "",
+        position=_next_position(dataset),
+    )
+    dataset_touch_data(dataset=dataset)
+    version_record(dataset=dataset, kind=VersionKind.FILE_ADDED, actor=actor)
+    return distribution
+
+
+@transaction.atomic
+def distribution_update(
+    *,
+    actor: Actor,
+    distribution: Distribution,
+    title: str,
+    description: str = "",
+    url: str | None = None,
+) -> Distribution:
+    """Change a file's title and description (and a link's address)."""
+    dataset = distribution.dataset
+    _require_edit(actor, dataset)
+    distribution.title = _title_or_default(title, distribution.title)
+    distribution.description = description.strip()
+    fields = ["title", "description", "updated_at"]
+    if url is not None and distribution.kind == DistributionKind.LINK:
+        distribution.access_url = _check_link(url)
+        fields.append("access_url")
+    distribution.save(update_fields=fields)
+    version_record(dataset=dataset, kind=VersionKind.FILE_UPDATED, actor=actor)
+    return distribution
+
+
+@transaction.atomic
+def distribution_remove(*, actor: Actor, distribution: Distribution) -> Distribution:
+    """Remove a file from the dataset. Its revisions stay downloadable in the history."""
+    dataset = distribution.dataset
+    _require_edit(actor, dataset)
+    distribution.deleted_at = timezone.now()
+    distribution.save(update_fields=["deleted_at", "updated_at"])
+    dataset_touch_data(dataset=dataset)
+    version_record(dataset=dataset, kind=VersionKind.FILE_REMOVED, actor=actor)
+    return distribution
+
+
+def distribution_record_download(*, distribution: Distribution) -> None:
+    """Count one download of the dataset (not resumed ranges)."""
+    Dataset.objects.filter(pk=distribution.dataset_id).update(
+        download_count=F("download_count") + 1
+    )

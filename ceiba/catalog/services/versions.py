@@ -1,0 +1,36 @@
+"""Recording versions: every service that changes a dataset ends here."""
+
+from typing import Any
+
+from django.db.models import Max
+
+from ceiba.catalog.events import send_dataset_changed_on_commit
+from ceiba.catalog.models import Dataset, Version, VersionKind
+from ceiba.catalog.permissions import Actor
+from ceiba.catalog.snapshots import dataset_snapshot, file_changes, metadata_changes
+
+
+def _user_or_none(actor: Actor) -> Any:
+    return actor if actor is not None and actor.is_authenticated else None
+
+
+def version_record(*, dataset: Dataset, kind: VersionKind, actor: Actor) -> Version:
+    """Append an immutable version with the dataset's state and what changed.
+
+    Must run inside the caller's transaction, after the change was written.
+    """
+    previous = dataset.versions.order_by("-number").first()
+    snapshot = dataset_snapshot(dataset)
+    before = previous.snapshot if previous else {}
+    changes = metadata_changes(before, snapshot) + file_changes(before, snapshot)
+    number = (dataset.versions.aggregate(n=Max("number"))["n"] or 0) + 1
+    version = Version.objects.create(
+        dataset=dataset,
+        number=number,
+        kind=kind,
+        actor=_user_or_none(actor),
+        snapshot=snapshot,
+        changes=changes,
+    )
+    send_dataset_changed_on_commit(dataset.pk)
+    return version
