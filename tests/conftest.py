@@ -2,6 +2,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
@@ -15,10 +16,15 @@ def _isolated_storage(settings, tmp_path: Path):
             "BACKEND": "django.core.files.storage.FileSystemStorage",
             "OPTIONS": {"location": tmp_path / "files"},
         },
+        # The manifest storage needs `collectstatic`; tests serve from the apps.
+        "staticfiles": {
+            "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        },
     }
     settings.TASKS = {
         "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
     }
+    cache.clear()
     yield
     shutil.rmtree(tmp_path / "files", ignore_errors=True)
 

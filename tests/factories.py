@@ -1,23 +1,43 @@
 """Helpers that build real catalog objects through the services, as production does."""
 
+import functools
 import io
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractUser
+from django.test import TestCase
 
 from ceiba.catalog import services
 from ceiba.catalog.models import Dataset, Distribution, Institution, Role
 
 PASSWORD = "una-clave-muy-segura-2026"
+T = TypeVar("T")
+
+
+def committed(factory: Callable[..., T]) -> Callable[..., T]:
+    """Run the on-commit hooks (search indexing…) as if the factory's writes had
+    committed, although tests run inside a transaction."""
+
+    @functools.wraps(factory)
+    def wrapper(*args: Any, **kwargs: Any) -> T:
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            return factory(*args, **kwargs)
+
+    return wrapper
 
 
 def make_user(username: str = "ana", *, superuser: bool = False) -> AbstractUser:
     model = get_user_model()
     user = model.objects.filter(username=username).first()
     if user is None:
-        create = model.objects.create_superuser if superuser else model.objects.create_user
-        user = create(username=username, email=f"{username}@example.gt", password=PASSWORD)
+        create = (
+            model.objects.create_superuser if superuser else model.objects.create_user
+        )
+        user = create(
+            username=username, email=f"{username}@example.gt", password=PASSWORD
+        )
     return user
 
 
@@ -25,6 +45,7 @@ def portal_admin() -> AbstractUser:
     return make_user("admin-portal", superuser=True)
 
 
+@committed
 def make_institution(
     slug: str = "mineduc",
     *,
@@ -37,13 +58,21 @@ def make_institution(
     institution = Institution.objects.filter(slug=slug).first()
     if institution is None:
         institution = services.institution_create(
-            actor=portal_admin(), slug=slug, name=name, acronym=acronym, kind_id=kind, **values
+            actor=portal_admin(),
+            slug=slug,
+            name=name,
+            acronym=acronym,
+            kind_id=kind,
+            **values,
         )
     for user, role in (members or {}).items():
-        services.membership_set(actor=portal_admin(), user=user, institution=institution, role=role)
+        services.membership_set(
+            actor=portal_admin(), user=user, institution=institution, role=role
+        )
     return institution
 
 
+@committed
 def make_dataset(
     title: str = "Establecimientos educativos",
     *,
@@ -53,20 +82,21 @@ def make_dataset(
     files: dict[str, bytes] | None = None,
     **fields: Any,
 ) -> Dataset:
-    """A dataset with ``files`` ({filename: bytes}) uploaded, published unless told not."""
+    """A dataset with ``files`` ({filename: bytes}), published unless told not."""
     actor = actor or portal_admin()
     publisher = publisher or make_institution()
     fields.setdefault("licence", "CC-BY-4.0")
     data = services.DatasetInput(title=title, **fields)
     dataset = services.dataset_create(actor=actor, publisher=publisher, data=data)
     for filename, content in (files or {}).items():
-        make_file(dataset, filename, content, actor=actor)
+        _add_file(dataset, filename, content, actor=actor, title="")
     if publish:
         services.dataset_publish(actor=actor, dataset=dataset)
     dataset.refresh_from_db()
     return dataset
 
 
+@committed
 def make_file(
     dataset: Dataset,
     filename: str = "datos.csv",
@@ -74,6 +104,17 @@ def make_file(
     *,
     actor: AbstractUser | None = None,
     title: str = "",
+) -> Distribution:
+    return _add_file(dataset, filename, content, actor=actor, title=title)
+
+
+def _add_file(
+    dataset: Dataset,
+    filename: str,
+    content: bytes,
+    *,
+    actor: AbstractUser | None,
+    title: str,
 ) -> Distribution:
     return services.distribution_add_file(
         actor=actor or portal_admin(),

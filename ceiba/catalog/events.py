@@ -17,7 +17,9 @@ institution_changed = Signal()
 
 
 def send_dataset_changed_on_commit(dataset_id: UUID) -> None:
-    transaction.on_commit(lambda: dataset_changed.send(sender=None, dataset_id=dataset_id))
+    transaction.on_commit(
+        lambda: dataset_changed.send(sender=None, dataset_id=dataset_id)
+    )
 
 
 def send_institution_changed_on_commit(institution_id: int) -> None:

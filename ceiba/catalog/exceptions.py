@@ -1,11 +1,18 @@
 from django.utils.translation import gettext_lazy as _
 
-from ceiba.common.errors import CeibaError, NotFoundError, PermissionDeniedError, ValidationError
+from ceiba.common.errors import (
+    CeibaError,
+    NotFoundError,
+    PermissionDeniedError,
+    ValidationError,
+)
 
 
 class DatasetNotFoundError(NotFoundError):
     code = "dataset_not_found"
-    message = _("There is no dataset at this address. It may have been renamed or removed.")
+    message = _(
+        "There is no dataset at this address. It may have been renamed or removed."
+    )
 
 
 class DistributionNotFoundError(NotFoundError):
@@ -59,7 +66,9 @@ class FileTooLargeError(CeibaError):
 class EmptyFileError(CeibaError):
     code = "file_empty"
     status = 400
-    message = _("The file is empty. Choose the file that holds the data and upload it again.")
+    message = _(
+        "The file is empty. Choose the file that holds the data and upload it again."
+    )
 
 
 class UnreadableFileError(CeibaError):
@@ -73,7 +82,9 @@ class UnreadableFileError(CeibaError):
 
 class LinkInvalidError(ValidationError):
     code = "link_invalid"
-    message = _("The address must start with http:// or https://. Check it and try again.")
+    message = _(
+        "The address must start with http:// or https://. Check it and try again."
+    )
 
 
 class ThemeNotFoundError(NotFoundError):

@@ -34,7 +34,8 @@ _BY_EXTENSION = {
     "shp": FileFormat("SHP", "application/octet-stream"),
     "kml": FileFormat("KML", "application/vnd.google-earth.kml+xml"),
     "docx": FileFormat(
-        "DOCX", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        "DOCX",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     ),
     "doc": FileFormat("DOC", "application/msword"),
 }

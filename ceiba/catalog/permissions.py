@@ -25,7 +25,9 @@ def role_in(actor: Actor, institution_id: int) -> Role | None:
     roles = getattr(actor, "_ceiba_roles", None)
     if roles is None:
         roles = dict(
-            Membership.objects.filter(user_id=actor.pk).values_list("institution_id", "role")
+            Membership.objects.filter(user_id=actor.pk).values_list(
+                "institution_id", "role"
+            )
         )
         actor._ceiba_roles = roles  # cached for this request's actor object
     role = roles.get(institution_id)
@@ -60,7 +62,9 @@ def can_edit_dataset(actor: Actor, dataset: Dataset) -> bool:
 
 
 def can_publish_dataset(actor: Actor, dataset: Dataset) -> bool:
-    return dataset.deleted_at is None and has_role(actor, dataset.publisher_id, Role.EDITOR)
+    return dataset.deleted_at is None and has_role(
+        actor, dataset.publisher_id, Role.EDITOR
+    )
 
 
 def can_delete_dataset(actor: Actor, dataset: Dataset) -> bool:

@@ -20,8 +20,8 @@ from ceiba.catalog.models import (
     Dataset,
     DatasetStatus,
     Distribution,
-    Frequency,
     DistributionRevision,
+    Frequency,
     Institution,
     Licence,
     Place,
@@ -46,9 +46,9 @@ def _live_distributions() -> Prefetch:
 
 
 def _with_details(queryset: QuerySet[Dataset]) -> QuerySet[Dataset]:
-    return queryset.select_related("publisher", "licence", "frequency").prefetch_related(
-        "themes", "places", _live_distributions()
-    )
+    return queryset.select_related(
+        "publisher", "licence", "frequency"
+    ).prefetch_related("themes", "places", _live_distributions())
 
 
 def dataset_list_public() -> QuerySet[Dataset]:
@@ -116,7 +116,8 @@ def dataset_list_deleted(*, actor: Actor) -> QuerySet[Dataset]:
     if is_portal_admin(actor):
         return queryset
     return queryset.filter(
-        publisher__memberships__user_id=actor.pk, publisher__memberships__role=Role.ADMIN
+        publisher__memberships__user_id=actor.pk,
+        publisher__memberships__role=Role.ADMIN,
     )
 
 
@@ -183,7 +184,9 @@ def institution_get(*, slug: str) -> Institution:
     return institution
 
 
-def institution_list_for_actor(*, actor: Actor, at_least: Role = Role.MEMBER) -> list[Institution]:
+def institution_list_for_actor(
+    *, actor: Actor, at_least: Role = Role.MEMBER
+) -> list[Institution]:
     """Institutions where the actor may create datasets (all, for portal admins)."""
     institutions = Institution.objects.filter(deleted_at__isnull=True).order_by("name")
     return [i for i in institutions if has_role(actor, i.pk, at_least)]
@@ -222,7 +225,12 @@ def place_get(*, slug: str) -> Place:
 
 
 def place_labels(*, codes: Iterable[str]) -> dict[str, str]:
-    return {p.code: p.label for p in Place.objects.filter(code__in=list(codes))}
+    """Place names with their level, so Guatemala the department, the municipality
+    and the country can be told apart: "Guatemala (departamento)"."""
+    return {
+        p.code: f"{p.label} ({p.get_level_display()})"
+        for p in Place.objects.filter(code__in=list(codes))
+    }
 
 
 def frequency_list() -> QuerySet[Frequency]:

@@ -56,9 +56,9 @@ def dataset_snapshot(dataset: Dataset) -> dict[str, Any]:
         "status": dataset.status,
         "files": [
             _file_snapshot(d)
-            for d in dataset.distributions.filter(deleted_at__isnull=True).select_related(
-                "current_revision"
-            )
+            for d in dataset.distributions.filter(
+                deleted_at__isnull=True
+            ).select_related("current_revision")
         ],
     }
 
@@ -83,7 +83,9 @@ def _iso(value: Any) -> str:
     return value.isoformat() if value else ""
 
 
-def metadata_changes(before: dict[str, Any], after: dict[str, Any]) -> list[dict[str, Any]]:
+def metadata_changes(
+    before: dict[str, Any], after: dict[str, Any]
+) -> list[dict[str, Any]]:
     """Field-by-field changes of metadata: [{"field", "before", "after"}]."""
     return [
         {"field": name, "before": before.get(name), "after": after.get(name)}

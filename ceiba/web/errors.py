@@ -12,7 +12,11 @@ logger = logging.getLogger(__name__)
 
 
 def render_error(request: HttpRequest, error: CeibaError) -> HttpResponse:
-    template = f"errors/{error.status}.html" if error.status in {400, 403, 404, 409, 413} else "errors/error.html"
+    template = (
+        f"errors/{error.status}.html"
+        if error.status in {400, 403, 404, 409, 413}
+        else "errors/error.html"
+    )
     return render(
         request,
         template,
@@ -28,7 +32,9 @@ class CeibaErrorMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         return self.get_response(request)
 
-    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+    def process_exception(
+        self, request: HttpRequest, exception: Exception
+    ) -> HttpResponse | None:
         if isinstance(exception, CeibaError):
             return render_error(request, exception)
         return None

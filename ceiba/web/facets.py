@@ -33,7 +33,9 @@ def _labels(name: str, values: list[str]) -> dict[str, str]:
     if name == "theme":
         return {t.code: t.label for t in theme_list_all()}
     if name == "institution":
-        return dict(institution_list().filter(slug__in=values).values_list("slug", "name"))
+        return dict(
+            institution_list().filter(slug__in=values).values_list("slug", "name")
+        )
     if name == "place":
         return place_labels(codes=values)
     if name == "licence":
@@ -69,7 +71,9 @@ def facet_groups(
             for c in counts
         ]
         if links:
-            groups.append(FacetGroup(name=name, title=str(FACET_TITLES[name]), links=links))
+            groups.append(
+                FacetGroup(name=name, title=str(FACET_TITLES[name]), links=links)
+            )
     return groups
 
 

@@ -9,7 +9,9 @@ from ceiba.catalog.services import DatasetInput
 
 
 def _split_list(value: str) -> list[str]:
-    return [item.strip() for item in value.replace("\n", ",").split(",") if item.strip()]
+    return [
+        item.strip() for item in value.replace("\n", ",").split(",") if item.strip()
+    ]
 
 
 class DatasetForm(forms.Form):
@@ -18,19 +20,26 @@ class DatasetForm(forms.Form):
         label=_("Address name"),
         max_length=100,
         required=False,
-        help_text=_("Part of the address: lowercase letters, digits and hyphens. Leave it "
-                    "empty to make one from the title."),
+        help_text=_(
+            "Part of the address: lowercase letters, digits and hyphens. Leave it "
+            "empty to make one from the title."
+        ),
     )
     description = forms.CharField(
         label=_("Description"),
         widget=forms.Textarea(attrs={"rows": 8}),
         required=False,
-        help_text=_("What the data is, where it comes from and how to use it. Markdown is "
-                    "allowed."),
+        help_text=_(
+            "What the data is, where it comes from and how to use it. Markdown is "
+            "allowed."
+        ),
     )
-    title_en = forms.CharField(label=_("Title in English"), max_length=250, required=False)
+    title_en = forms.CharField(
+        label=_("Title in English"), max_length=250, required=False
+    )
     description_en = forms.CharField(
-        label=_("Description in English"), widget=forms.Textarea(attrs={"rows": 4}),
+        label=_("Description in English"),
+        widget=forms.Textarea(attrs={"rows": 4}),
         required=False,
     )
     keywords = forms.CharField(
@@ -45,33 +54,49 @@ class DatasetForm(forms.Form):
     )
     frequency = forms.ChoiceField(label=_("Update frequency"), required=False)
     temporal_start = forms.DateField(
-        label=_("Covers from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Covers from"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
     temporal_end = forms.DateField(
-        label=_("Covers until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Covers until"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
     places = forms.CharField(
         label=_("Places (INE codes)"),
         required=False,
-        help_text=_("Department codes (01 to 22) or municipality codes (0101 to 2217), "
-                    "separated by commas."),
+        help_text=_(
+            "Department codes (01 to 22) or municipality codes (0101 to 2217), "
+            "separated by commas."
+        ),
     )
-    contact_name = forms.CharField(label=_("Contact name"), max_length=200, required=False)
+    contact_name = forms.CharField(
+        label=_("Contact name"), max_length=200, required=False
+    )
     contact_email = forms.EmailField(label=_("Contact e-mail"), required=False)
     sdg_targets = forms.CharField(
         label=_("SDG targets"), required=False, help_text=_("For example: 4.1, 16.10")
     )
     legal_basis = forms.CharField(
-        label=_("Legal basis"), max_length=300, required=False,
+        label=_("Legal basis"),
+        max_length=300,
+        required=False,
         help_text=_("The law or article that obliges publishing this data, if any."),
     )
-    conforms_to = forms.URLField(label=_("Standard it follows (address)"), required=False)
-    source_url = forms.URLField(label=_("Original address"), required=False)
+    conforms_to = forms.URLField(
+        label=_("Standard it follows (address)"), required=False, assume_scheme="https"
+    )
+    source_url = forms.URLField(
+        label=_("Original address"), required=False, assume_scheme="https"
+    )
     lock_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["licence"].choices = [(lic.code, lic.label) for lic in licence_list()]
+        self.fields["licence"].choices = [
+            (lic.code, lic.label) for lic in licence_list()
+        ]
         themes = theme_list_all().filter(is_local=True)
         self.fields["themes"].choices = [(t.code, t.label) for t in themes]
         self.fields["frequency"].choices = [("", _("Not declared"))] + [
@@ -159,7 +184,10 @@ class LinkForm(forms.Form):
     url = forms.CharField(label=_("Address (URL)"), max_length=2000)
     title = forms.CharField(label=_("Title"), max_length=250, required=False)
     format = forms.CharField(
-        label=_("Format"), max_length=20, required=False, help_text=_("For example: CSV, API")
+        label=_("Format"),
+        max_length=20,
+        required=False,
+        help_text=_("For example: CSV, API"),
     )
     description = forms.CharField(
         label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False

@@ -1,7 +1,10 @@
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.middleware.gzip import GZipMiddleware
+from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
 
 _POLICY = (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -29,7 +32,24 @@ class CompressPagesMiddleware(GZipMiddleware):
     cut download could not resume.
     """
 
-    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    def process_response(
+        self, request: HttpRequest, response: HttpResponse
+    ) -> HttpResponse:
         if response.has_header("Accept-Ranges"):
             return response
         return super().process_response(request, response)
+
+
+class SpanishFirstLocaleMiddleware(LocaleMiddleware):
+    """Spanish unless the visitor chose another language with the switch.
+
+    The browser's Accept-Language is not followed: the portal speaks Spanish first,
+    and a visible switch (stored in a cookie) offers the other languages.
+    """
+
+    def process_request(self, request: HttpRequest) -> None:
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        available = {code for code, _name in settings.LANGUAGES}
+        language = chosen if chosen in available else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()

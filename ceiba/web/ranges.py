@@ -13,10 +13,13 @@ CHUNK = 64 * 1024
 
 
 def _parse_range(header: str, size: int) -> tuple[int, int] | None | bool:
-    """(start, end) inclusive for one satisfiable range, None to serve whole, False if unsatisfiable."""
+    """The byte span (start, end inclusive) asked for.
+
+    None means serve the whole file; False means the range cannot be satisfied.
+    """
     match = _RANGE_RE.match(header.strip())
     if not match:
-        return None  # multiple or malformed ranges: serve the whole file (RFC 9110 allows it)
+        return None  # several or malformed ranges: RFC 9110 allows the whole file
     first, last = match.groups()
     if first == "" and last == "":
         return None
@@ -76,7 +79,7 @@ def ranged_file_response(
     last_modified: float,
     cache_control: str,
 ) -> HttpResponse:
-    """Serve ``handle`` honouring If-None-Match/If-Modified-Since, Range and If-Range."""
+    """Serve ``handle`` honouring conditional requests, Range and If-Range."""
     headers = {
         "ETag": etag,
         "Last-Modified": formatdate(last_modified, usegmt=True),
@@ -88,7 +91,11 @@ def ranged_file_response(
         response: HttpResponse = HttpResponseNotModified()
     else:
         wanted = request.headers.get("Range")
-        span = _parse_range(wanted, size) if wanted and _range_applies(request, etag, last_modified) else None
+        span = (
+            _parse_range(wanted, size)
+            if wanted and _range_applies(request, etag, last_modified)
+            else None
+        )
         if span is False:
             handle.close()
             response = HttpResponse(status=416)

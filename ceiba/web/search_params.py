@@ -51,7 +51,9 @@ class SearchParams:
         return cls(
             text=" ".join(params.get("q", "").split())[:MAX_QUERY_CHARS],
             filters={k: v for k, v in filters.items() if v},
-            sort=sort if sort in SORTS else ("relevance" if params.get("q") else "newest"),
+            sort=sort
+            if sort in SORTS
+            else ("relevance" if params.get("q") else "newest"),
             page=page,
             match="any" if params.get("match") == "any" else "all",
         )

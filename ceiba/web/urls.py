@@ -7,7 +7,9 @@ urlpatterns = [
     path("", public.home, name="home"),
     path("datos/", search.dataset_search_view, name="dataset-search"),
     path("datos/<slug:slug>/", public.dataset_detail, name="dataset-detail"),
-    path("datos/<slug:slug>/historial/", public.dataset_history, name="dataset-history"),
+    path(
+        "datos/<slug:slug>/historial/", public.dataset_history, name="dataset-history"
+    ),
     path(
         "datos/<slug:slug>/historial/<int:number>/",
         public.version_detail,
@@ -24,7 +26,11 @@ urlpatterns = [
         name="distribution-revision",
     ),
     path("instituciones/", public.institution_list, name="institution-list"),
-    path("instituciones/<slug:slug>/", public.institution_detail, name="institution-detail"),
+    path(
+        "instituciones/<slug:slug>/",
+        public.institution_detail,
+        name="institution-detail",
+    ),
     path("temas/", public.theme_list, name="theme-list"),
     path("temas/<slug:code>/", public.theme_detail, name="theme-detail"),
     path("lugares/", public.place_list, name="place-list"),

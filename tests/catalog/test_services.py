@@ -28,8 +28,12 @@ def _input(**fields):
 class TestDatasetCreate:
     def test_editor_creates_a_draft_with_full_metadata(self):
         editor = make_user("editora")
-        minfin = make_institution("minfin", name="Ministerio de Finanzas Públicas",
-                                  acronym="MINFIN", members={editor: Role.EDITOR})
+        minfin = make_institution(
+            "minfin",
+            name="Ministerio de Finanzas Públicas",
+            acronym="MINFIN",
+            members={editor: Role.EDITOR},
+        )
         dataset = services.dataset_create(
             actor=editor,
             publisher=minfin,
@@ -100,12 +104,20 @@ class TestDatasetCreate:
 class TestPermissions:
     def test_editor_of_another_institution_cannot_touch_a_dataset(self):
         other = make_user("otro")
-        make_institution("mspas", name="Ministerio de Salud", acronym="MSPAS",
-                         members={other: Role.EDITOR})
+        make_institution(
+            "mspas",
+            name="Ministerio de Salud",
+            acronym="MSPAS",
+            members={other: Role.EDITOR},
+        )
         dataset = make_dataset(publisher=make_institution("mineduc"))
         with pytest.raises(CatalogPermissionError):
-            services.dataset_update(actor=other, dataset=dataset, data=_input(),
-                                    expected_lock_version=dataset.lock_version)
+            services.dataset_update(
+                actor=other,
+                dataset=dataset,
+                data=_input(),
+                expected_lock_version=dataset.lock_version,
+            )
         with pytest.raises(CatalogPermissionError):
             make_file(dataset, actor=other)
         with pytest.raises(CatalogPermissionError):
@@ -118,8 +130,12 @@ class TestPermissions:
         member = make_user("miembro")
         institution = make_institution(members={member: Role.MEMBER})
         dataset = make_dataset(publisher=institution, publish=False)
-        services.dataset_update(actor=member, dataset=dataset, data=_input(title="Nuevo"),
-                                expected_lock_version=dataset.lock_version)
+        services.dataset_update(
+            actor=member,
+            dataset=dataset,
+            data=_input(title="Nuevo"),
+            expected_lock_version=dataset.lock_version,
+        )
         with pytest.raises(CatalogPermissionError):
             services.dataset_publish(actor=member, dataset=dataset)
         with pytest.raises(CatalogPermissionError):
@@ -145,11 +161,19 @@ class TestVersions:
         dataset = make_dataset()
         admin = make_user("root", superuser=True)
         opened_at = dataset.lock_version
-        services.dataset_update(actor=admin, dataset=Dataset.objects.get(pk=dataset.pk),
-                                data=_input(title="Primera"), expected_lock_version=opened_at)
+        services.dataset_update(
+            actor=admin,
+            dataset=Dataset.objects.get(pk=dataset.pk),
+            data=_input(title="Primera"),
+            expected_lock_version=opened_at,
+        )
         with pytest.raises(DatasetEditConflictError) as caught:
-            services.dataset_update(actor=admin, dataset=Dataset.objects.get(pk=dataset.pk),
-                                    data=_input(title="Segunda"), expected_lock_version=opened_at)
+            services.dataset_update(
+                actor=admin,
+                dataset=Dataset.objects.get(pk=dataset.pk),
+                data=_input(title="Segunda"),
+                expected_lock_version=opened_at,
+            )
         assert caught.value.status == 409
         dataset.refresh_from_db()
         assert dataset.title == "Primera"
@@ -181,16 +205,26 @@ class TestFiles:
         dataset = make_dataset(files={"datos.csv": b"a\n1\n"})
         file = dataset.distributions.get()
         services.distribution_replace_file(
-            actor=make_user("root", superuser=True), distribution=file,
-            source=io.BytesIO(b"a\n2\n"), filename="datos-2025.csv",
+            actor=make_user("root", superuser=True),
+            distribution=file,
+            source=io.BytesIO(b"a\n2\n"),
+            filename="datos-2025.csv",
         )
         assert list(file.revisions.values_list("number", "filename")) == [
-            (1, "datos.csv"), (2, "datos-2025.csv")
+            (1, "datos.csv"),
+            (2, "datos-2025.csv"),
         ]
         latest = dataset.versions.order_by("-number").first()
         assert latest.kind == VersionKind.FILE_REPLACED
-        assert latest.changes == [{"file": str(file.id), "title": file.title,
-                                   "action": "replaced", "before": 1, "after": 2}]
+        assert latest.changes == [
+            {
+                "file": str(file.id),
+                "title": file.title,
+                "action": "replaced",
+                "before": 1,
+                "after": 2,
+            }
+        ]
 
     def test_empty_file_is_refused(self):
         dataset = make_dataset()
@@ -203,7 +237,11 @@ class TestFiles:
         dataset = make_dataset()
         with pytest.raises(FileTooLargeError) as caught:
             make_file(dataset, "grande.csv", b"x,y\n" * 1000)
-        assert "1000" in caught.value.render() or "1,000" in caught.value.render() or "KB" in caught.value.render()
+        assert (
+            "1000" in caught.value.render()
+            or "1,000" in caught.value.render()
+            or "KB" in caught.value.render()
+        )
         assert dataset.distributions.count() == 0
         assert dataset.versions.count() == 2
 
@@ -217,18 +255,27 @@ class TestFiles:
     def test_removed_file_keeps_its_revisions(self):
         dataset = make_dataset(files={"datos.csv": b"a\n1\n"})
         file = dataset.distributions.get()
-        services.distribution_remove(actor=make_user("root", superuser=True), distribution=file)
+        services.distribution_remove(
+            actor=make_user("root", superuser=True), distribution=file
+        )
         file.refresh_from_db()
         assert file.deleted_at is not None
         assert file.revisions.count() == 1
-        assert dataset.versions.order_by("-number").first().changes[0]["action"] == "removed"
+        assert (
+            dataset.versions.order_by("-number").first().changes[0]["action"]
+            == "removed"
+        )
 
     def test_link_needs_http_address(self):
         dataset = make_dataset()
         admin = make_user("root", superuser=True)
         link = services.distribution_add_link(
-            actor=admin, dataset=dataset, url="https://datos.minfin.gob.gt/ingresos.xlsx"
+            actor=admin,
+            dataset=dataset,
+            url="https://datos.minfin.gob.gt/ingresos.xlsx",
         )
         assert link.format == "XLSX"
         with pytest.raises(LinkInvalidError):
-            services.distribution_add_link(actor=admin, dataset=dataset, url="javascript:alert(1)")
+            services.distribution_add_link(
+                actor=admin, dataset=dataset, url="javascript:alert(1)"
+            )

@@ -28,10 +28,12 @@ class Dataset(TimestampedModel):
     slug = models.SlugField(_("address name"), max_length=100, unique=True)
     title = models.CharField(_("title"), max_length=250)
     description = models.TextField(_("description"), blank=True)
-    # Titles and descriptions in other languages: {"en": {"title": ..., "description": ...}}
+    # Other languages: {"en": {"title": ..., "description": ...}}
     translations = models.JSONField(default=dict, blank=True)
     keywords = models.JSONField(_("keywords"), default=list, blank=True)
-    themes = models.ManyToManyField("catalog.Theme", blank=True, verbose_name=_("themes"))
+    themes = models.ManyToManyField(
+        "catalog.Theme", blank=True, verbose_name=_("themes")
+    )
     publisher = models.ForeignKey(
         "catalog.Institution",
         on_delete=models.PROTECT,

@@ -88,5 +88,10 @@ class DistributionRevision(models.Model):
     def get_absolute_url(self) -> str:
         return reverse(
             "web:distribution-revision",
-            args=[self.distribution.dataset.slug, self.distribution_id, self.number, self.filename],
+            args=[
+                self.distribution.dataset.slug,
+                self.distribution_id,
+                self.number,
+                self.filename,
+            ],
         )

@@ -74,7 +74,8 @@ class Membership(TimestampedModel):
         verbose_name_plural = _("memberships")
         constraints = [
             models.UniqueConstraint(
-                fields=["user", "institution"], name="membership_unique_user_institution"
+                fields=["user", "institution"],
+                name="membership_unique_user_institution",
             )
         ]
 

@@ -41,7 +41,9 @@ class Version(models.Model):
         verbose_name = _("version")
         verbose_name_plural = _("versions")
         constraints = [
-            models.UniqueConstraint(fields=["dataset", "number"], name="version_unique_number")
+            models.UniqueConstraint(
+                fields=["dataset", "number"], name="version_unique_number"
+            )
         ]
 
     def __str__(self) -> str:

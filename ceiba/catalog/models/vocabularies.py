@@ -13,7 +13,11 @@ class Theme(VocabularyTerm):
     """
 
     eu_theme = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="local_themes"
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="local_themes",
     )
     is_local = models.BooleanField(default=False)
     icon = models.CharField(max_length=32, blank=True)

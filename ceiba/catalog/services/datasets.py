@@ -96,7 +96,9 @@ def _check_codes(data: DatasetInput, check: _Checker) -> None:
         Theme.objects.filter(code__in=data.themes).values_list("code", flat=True)
     )
     if unknown_themes:
-        check.add("themes", _("Unknown themes: %s.") % ", ".join(sorted(unknown_themes)))
+        check.add(
+            "themes", _("Unknown themes: %s.") % ", ".join(sorted(unknown_themes))
+        )
     if data.frequency and not Frequency.objects.filter(code=data.frequency).exists():
         check.add("frequency", _("Choose an update frequency from the list."))
     unknown_places = set(data.places) - set(
@@ -130,7 +132,11 @@ def _check_values(data: DatasetInput, check: _Checker) -> None:
         )
     if data.access_rights not in AccessRights.values:
         check.add("access_rights", _("Choose an access level from the list."))
-    if data.temporal_start and data.temporal_end and data.temporal_start > data.temporal_end:
+    if (
+        data.temporal_start
+        and data.temporal_end
+        and data.temporal_start > data.temporal_end
+    ):
         check.add("temporal_end", _("The end of the period is before its start."))
 
 
@@ -202,7 +208,9 @@ def _save_relations(dataset: Dataset, data: DatasetInput) -> None:
 
 
 @transaction.atomic
-def dataset_create(*, actor: Actor, publisher: Institution, data: DatasetInput) -> Dataset:
+def dataset_create(
+    *, actor: Actor, publisher: Institution, data: DatasetInput
+) -> Dataset:
     """Create a draft dataset of ``publisher``."""
     if not can_create_in(actor, publisher):
         raise CatalogPermissionError()
@@ -222,14 +230,16 @@ def dataset_update(
     """Replace a dataset's metadata, refusing if someone saved since the form opened."""
     if not can_edit_dataset(actor, dataset):
         raise CatalogPermissionError()
-    claimed = Dataset.objects.filter(pk=dataset.pk, lock_version=expected_lock_version).update(
-        lock_version=F("lock_version") + 1
-    )
+    claimed = Dataset.objects.filter(
+        pk=dataset.pk, lock_version=expected_lock_version
+    ).update(lock_version=F("lock_version") + 1)
     if not claimed:
         raise DatasetEditConflictError()
     dataset.refresh_from_db()
     _validate(dataset, data)
-    dataset.slug = _unique_slug(data.slug or dataset.slug, data.title, exclude_id=dataset.pk)
+    dataset.slug = _unique_slug(
+        data.slug or dataset.slug, data.title, exclude_id=dataset.pk
+    )
     if dataset.is_published:
         dataset.modified = timezone.now()
     dataset.save()
@@ -291,7 +301,8 @@ def dataset_restore(*, actor: Actor, dataset: Dataset) -> Dataset:
 
 
 def dataset_touch_data(*, dataset: Dataset) -> None:
-    """Mark that the dataset's data (its files) changed now. Caller holds the transaction."""
+    """Mark that the dataset's data (its files) changed now, inside the caller's
+    transaction."""
     now = timezone.now()
     dataset.data_updated_at = now
     fields = ["data_updated_at", "updated_at"]

@@ -98,7 +98,9 @@ def distribution_add_file(
     distribution.current_revision = revision
     distribution.format = revision.format
     distribution.media_type = revision.media_type
-    distribution.save(update_fields=["current_revision", "format", "media_type", "updated_at"])
+    distribution.save(
+        update_fields=["current_revision", "format", "media_type", "updated_at"]
+    )
     dataset_touch_data(dataset=dataset)
     version_record(dataset=dataset, kind=VersionKind.FILE_ADDED, actor=actor)
     return distribution
@@ -112,14 +114,18 @@ def distribution_replace_file(
     dataset = distribution.dataset
     _require_edit(actor, dataset)
     if distribution.kind != DistributionKind.FILE:
-        raise DatasetInvalidError(_("Only uploaded files can be replaced by a new upload."))
+        raise DatasetInvalidError(
+            _("Only uploaded files can be replaced by a new upload.")
+        )
     revision = _store_revision(
         distribution=distribution, source=source, filename=filename, actor=actor
     )
     distribution.current_revision = revision
     distribution.format = revision.format
     distribution.media_type = revision.media_type
-    distribution.save(update_fields=["current_revision", "format", "media_type", "updated_at"])
+    distribution.save(
+        update_fields=["current_revision", "format", "media_type", "updated_at"]
+    )
     dataset_touch_data(dataset=dataset)
     version_record(dataset=dataset, kind=VersionKind.FILE_REPLACED, actor=actor)
     return distribution
@@ -187,7 +193,7 @@ def distribution_update(
 
 @transaction.atomic
 def distribution_remove(*, actor: Actor, distribution: Distribution) -> Distribution:
-    """Remove a file from the dataset. Its revisions stay downloadable in the history."""
+    """Remove a file from the dataset; its revisions stay downloadable in history."""
     dataset = distribution.dataset
     _require_edit(actor, dataset)
     distribution.deleted_at = timezone.now()

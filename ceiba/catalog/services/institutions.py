@@ -7,9 +7,9 @@ from django.utils.translation import gettext as _
 
 from ceiba.catalog.events import send_institution_changed_on_commit
 from ceiba.catalog.exceptions import CatalogPermissionError
-from ceiba.common.errors import ValidationError
 from ceiba.catalog.models import Institution, Membership, Role
 from ceiba.catalog.permissions import Actor, is_portal_admin
+from ceiba.common.errors import ValidationError
 
 INSTITUTION_FIELDS = (
     "slug", "name", "acronym", "kind_id", "parent_id", "place_id",
@@ -28,10 +28,12 @@ def _full_clean(institution: Institution) -> None:
 
 @transaction.atomic
 def institution_create(*, actor: Actor, **values: object) -> Institution:
-    """Create an institution. Values are INSTITUTION_FIELDS (``kind_id`` a kind code)."""
+    """Create an institution from INSTITUTION_FIELDS (``kind_id``: a kind code)."""
     if not is_portal_admin(actor):
         raise CatalogPermissionError()
-    institution = Institution(**{k: v for k, v in values.items() if k in INSTITUTION_FIELDS})
+    institution = Institution(
+        **{k: v for k, v in values.items() if k in INSTITUTION_FIELDS}
+    )
     _full_clean(institution)
     institution.save()
     return institution
@@ -67,7 +69,9 @@ def membership_set(
 
 
 @transaction.atomic
-def membership_remove(*, actor: Actor, user: AbstractBaseUser, institution: Institution) -> None:
+def membership_remove(
+    *, actor: Actor, user: AbstractBaseUser, institution: Institution
+) -> None:
     if not is_portal_admin(actor):
         raise CatalogPermissionError()
     Membership.objects.filter(user=user, institution=institution).delete()

@@ -11,6 +11,9 @@ from typing import Literal
 Geo = Literal["departamento", "municipio", ""]
 Period = Literal["anio", "trimestre", "mes", "dia", ""]
 
+# Monthly factors of Guatemala's rainy season (May to October).
+RAINY_SEASON = (0.05, 0.05, 0.1, 0.3, 0.9, 1.0, 0.75, 0.8, 1.0, 0.9, 0.3, 0.1)
+
 LAIP = "Ley de Acceso a la Información Pública, Decreto 57-2008, artículo 10"
 
 
@@ -42,6 +45,7 @@ class Measure:
     """A numeric column: values drawn between ``low`` and ``high``.
 
     ``growth`` is the yearly drift (0.03 is 3 % more each year); rates use 0.
+    ``season`` holds twelve monthly factors for monthly tables (rain, dengue…).
     """
 
     name: str
@@ -49,6 +53,7 @@ class Measure:
     high: float
     decimals: int = 0
     growth: float = 0.03
+    season: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True)

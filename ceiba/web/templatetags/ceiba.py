@@ -3,7 +3,10 @@
 from typing import Any
 
 from django import template
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+
+from ceiba.common.markdown import markdown_to_text
 
 register = template.Library()
 
@@ -58,3 +61,9 @@ def diff_value(value: Any) -> str:
     if isinstance(value, dict):
         return "; ".join(f"{k}: {v}" for k, v in value.items())
     return str(value)
+
+
+@register.filter
+def plain_excerpt(markdown: str, length: int = 180) -> str:
+    """A dataset description as plain text, cut at ``length`` characters."""
+    return Truncator(markdown_to_text(markdown)).chars(length)

@@ -6,7 +6,11 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
-from ceiba.web.lockout import login_clear_failures, login_is_locked, login_record_failure
+from ceiba.web.lockout import (
+    login_clear_failures,
+    login_is_locked,
+    login_record_failure,
+)
 
 
 def _client_ip(request: HttpRequest) -> str:
@@ -17,7 +21,9 @@ class LoginView(auth_views.LoginView):
     template_name = "web/login.html"
     redirect_authenticated_user = True
 
-    def post(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+    def post(
+        self, request: HttpRequest, *args: object, **kwargs: object
+    ) -> HttpResponse:
         username = request.POST.get("username", "")
         if login_is_locked(username=username, ip=_client_ip(request)):
             form = self.get_form()
@@ -34,11 +40,15 @@ class LoginView(auth_views.LoginView):
         return super().post(request, *args, **kwargs)
 
     def form_invalid(self, form: AuthenticationForm) -> HttpResponse:
-        login_record_failure(username=self.request.POST.get("username", ""), ip=_client_ip(self.request))
+        login_record_failure(
+            username=self.request.POST.get("username", ""), ip=_client_ip(self.request)
+        )
         return super().form_invalid(form)
 
     def form_valid(self, form: AuthenticationForm) -> HttpResponse:
-        login_clear_failures(username=form.get_user().get_username(), ip=_client_ip(self.request))
+        login_clear_failures(
+            username=form.get_user().get_username(), ip=_client_ip(self.request)
+        )
         return super().form_valid(form)
 
 

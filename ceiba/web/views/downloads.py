@@ -19,7 +19,9 @@ def _is_first_request(request: HttpRequest) -> bool:
     return request.method == "GET" and (not wanted or wanted.startswith("bytes=0-"))
 
 
-def _serve(request: HttpRequest, revision: DistributionRevision, cache_control: str) -> HttpResponse:
+def _serve(
+    request: HttpRequest, revision: DistributionRevision, cache_control: str
+) -> HttpResponse:
     return ranged_file_response(
         request,
         handle=blob_open(revision.storage_name),
@@ -33,10 +35,14 @@ def _serve(request: HttpRequest, revision: DistributionRevision, cache_control: 
 
 
 @require_safe
-def distribution_latest(request: HttpRequest, slug: str, distribution_id: str) -> HttpResponse:
+def distribution_latest(
+    request: HttpRequest, slug: str, distribution_id: str
+) -> HttpResponse:
     """Always the current version of a file (or the link it points to)."""
     dataset = selectors.dataset_get(slug=slug, actor=request.user)
-    distribution = selectors.distribution_get(dataset=dataset, distribution_id=distribution_id)
+    distribution = selectors.distribution_get(
+        dataset=dataset, distribution_id=distribution_id
+    )
     if _is_first_request(request):
         distribution_record_download(distribution=distribution)
     if distribution.kind == DistributionKind.LINK:

@@ -19,7 +19,9 @@ def home(request: HttpRequest) -> HttpResponse:
         "web/home.html",
         {
             "themes": selectors.theme_list_local(),
-            "institutions": selectors.institution_list().filter(dataset_count__gt=0)[:18],
+            "institutions": selectors.institution_list().filter(dataset_count__gt=0)[
+                :18
+            ],
             "newest": selectors.dataset_list_newest(limit=6),
             "most_downloaded": selectors.dataset_list_most_downloaded(limit=6),
             "dataset_total": selectors.dataset_list_public().count(),
@@ -29,13 +31,17 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def _dataset_context(request: HttpRequest, slug: str) -> dict[str, Any]:
     dataset = selectors.dataset_get(slug=slug, actor=request.user)
-    english = dataset.translations.get("en", {}) if request.LANGUAGE_CODE == "en" else {}
+    english = (
+        dataset.translations.get("en", {}) if request.LANGUAGE_CODE == "en" else {}
+    )
     versions = list(selectors.version_list(dataset=dataset)[:5])
     url = request.build_absolute_uri(dataset.get_absolute_url())
     return {
         "dataset": dataset,
         "title": english.get("title") or dataset.title,
-        "description_html": render_markdown(english.get("description") or dataset.description),
+        "description_html": render_markdown(
+            english.get("description") or dataset.description
+        ),
         "files": dataset.live_distributions,
         "versions": versions,
         "citation": citation_for(dataset, url=url, version=versions[0].number),
@@ -64,14 +70,20 @@ def version_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse
     return render(
         request,
         "web/version_detail.html",
-        {"dataset": dataset, "version": version, "files": version.snapshot.get("files", [])},
+        {
+            "dataset": dataset,
+            "version": version,
+            "files": version.snapshot.get("files", []),
+        },
     )
 
 
 @require_safe
 def institution_list(request: HttpRequest) -> HttpResponse:
     return render(
-        request, "web/institution_list.html", {"institutions": selectors.institution_list()}
+        request,
+        "web/institution_list.html",
+        {"institutions": selectors.institution_list()},
     )
 
 
@@ -79,12 +91,16 @@ def institution_list(request: HttpRequest) -> HttpResponse:
 def institution_detail(request: HttpRequest, slug: str) -> HttpResponse:
     institution = selectors.institution_get(slug=slug)
     context = search_context(request, fixed={"institution": [institution.slug]})
-    return render(request, "web/institution_detail.html", {"institution": institution, **context})
+    return render(
+        request, "web/institution_detail.html", {"institution": institution, **context}
+    )
 
 
 @require_safe
 def theme_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "web/theme_list.html", {"themes": selectors.theme_list_local()})
+    return render(
+        request, "web/theme_list.html", {"themes": selectors.theme_list_local()}
+    )
 
 
 @require_safe
@@ -96,7 +112,9 @@ def theme_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 @require_safe
 def place_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "web/place_list.html", {"departments": selectors.department_list()})
+    return render(
+        request, "web/place_list.html", {"departments": selectors.department_list()}
+    )
 
 
 @require_safe
@@ -105,5 +123,7 @@ def place_detail(request: HttpRequest, slug: str) -> HttpResponse:
     context = search_context(request, fixed={"place": [place.code]})
     children = selectors.place_children(place=place)
     return render(
-        request, "web/place_detail.html", {"place": place, "children": children, **context}
+        request,
+        "web/place_detail.html",
+        {"place": place, "children": children, **context},
     )

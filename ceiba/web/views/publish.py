@@ -73,7 +73,9 @@ def _form_errors(form: DatasetForm, error: CeibaError) -> None:
 
 def _editable(request: HttpRequest, slug: str) -> Dataset:
     dataset = selectors.dataset_get(slug=slug, actor=request.user)
-    if not can_edit_dataset(request.user, dataset) and not can_delete_dataset(request.user, dataset):
+    if not can_edit_dataset(request.user, dataset) and not can_delete_dataset(
+        request.user, dataset
+    ):
         raise PermissionDeniedError()
     return dataset
 
@@ -119,7 +121,10 @@ def dataset_edit(request: HttpRequest, slug: str) -> HttpResponse:
             messages.success(request, _("Changes saved. A new version was recorded."))
             return redirect("web:publish-dataset", slug=dataset.slug)
     return render(
-        request, "publish/dataset_form.html", {"form": form, "dataset": dataset}, status=status
+        request,
+        "publish/dataset_form.html",
+        {"form": form, "dataset": dataset},
+        status=status,
     )
 
 
@@ -158,7 +163,9 @@ def file_add(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def file_replace(request: HttpRequest, slug: str, distribution_id: str) -> HttpResponse:
     dataset = _editable(request, slug)
-    distribution = selectors.distribution_get(dataset=dataset, distribution_id=distribution_id)
+    distribution = selectors.distribution_get(
+        dataset=dataset, distribution_id=distribution_id
+    )
     if getattr(request, "upload_too_large", False):
         limit = filesizeformat(settings.CEIBA_MAX_UPLOAD_BYTES)
         return _upload_error(request, dataset, FileTooLargeError(limit=limit).render())
@@ -168,11 +175,17 @@ def file_replace(request: HttpRequest, slug: str, distribution_id: str) -> HttpR
     upload = form.cleaned_data["file"]
     try:
         services.distribution_replace_file(
-            actor=request.user, distribution=distribution, source=upload, filename=upload.name
+            actor=request.user,
+            distribution=distribution,
+            source=upload,
+            filename=upload.name,
         )
     except CeibaError as error:
         return _upload_error(request, dataset, error.render())
-    messages.success(request, _("New version of the file uploaded. The earlier one stays in the history."))
+    messages.success(
+        request,
+        _("New version of the file uploaded. The earlier one stays in the history."),
+    )
     return redirect("web:publish-dataset", slug=dataset.slug)
 
 
@@ -202,15 +215,22 @@ def link_add(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def file_remove(request: HttpRequest, slug: str, distribution_id: str) -> HttpResponse:
     dataset = _editable(request, slug)
-    distribution = selectors.distribution_get(dataset=dataset, distribution_id=distribution_id)
+    distribution = selectors.distribution_get(
+        dataset=dataset, distribution_id=distribution_id
+    )
     services.distribution_remove(actor=request.user, distribution=distribution)
-    messages.success(request, _("File removed. Its versions stay downloadable from the history."))
+    messages.success(
+        request, _("File removed. Its versions stay downloadable from the history.")
+    )
     return redirect("web:publish-dataset", slug=dataset.slug)
 
 
 _STATE_ACTIONS = {
     "publicar": (services.dataset_publish, gettext_lazy("Dataset published.")),
-    "despublicar": (services.dataset_unpublish, gettext_lazy("Dataset returned to draft.")),
+    "despublicar": (
+        services.dataset_unpublish,
+        gettext_lazy("Dataset returned to draft."),
+    ),
     "eliminar": (
         services.dataset_delete,
         gettext_lazy("Dataset deleted. An administrator can restore it."),

@@ -12,7 +12,9 @@ from ceiba.web.facets import active_filters, facet_groups
 from ceiba.web.search_params import SORTS, SearchParams
 
 
-def search_context(request: HttpRequest, fixed: dict[str, list[str]] | None = None) -> dict[str, Any]:
+def search_context(
+    request: HttpRequest, fixed: dict[str, list[str]] | None = None
+) -> dict[str, Any]:
     """Run the search the query string asks for, within ``fixed`` filters."""
     fixed = fixed or {}
     params = SearchParams.from_querydict(request.GET)
@@ -40,7 +42,9 @@ def search_context(request: HttpRequest, fixed: dict[str, list[str]] | None = No
         "facets": facet_groups(results, params, hidden=set(fixed)),
         "active_filters": active_filters(params),
         "sorts": [(key, label, params.url(sort=key)) for key, label in SORTS.items()],
-        "previous_url": params.url(page=params.page - 1) if results.has_previous else "",
+        "previous_url": params.url(page=params.page - 1)
+        if results.has_previous
+        else "",
         "next_url": params.url(page=params.page + 1) if results.has_next else "",
         "broader_url": params.url(match="any") if params.match == "all" else "",
         "unfiltered_url": params.url(filters={}) if params.filters else "",

@@ -18,27 +18,38 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("--host", default="127.0.0.1")
-        parser.add_argument("--port", type=int, default=None, help="Default: $PORT or 8000.")
+        parser.add_argument(
+            "--port", type=int, default=None, help="Default: $PORT or 8000."
+        )
         parser.add_argument("--threads", type=int, default=8)
         parser.add_argument(
-            "--no-worker", action="store_true", help="Do not start the background worker."
+            "--no-worker",
+            action="store_true",
+            help="Do not start the background worker.",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
         from waitress import serve
 
-        from ceiba.wsgi import application
-
         settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
         call_command("migrate", interactive=False, verbosity=0)
         call_command("collectstatic", interactive=False, verbosity=0)
+        from ceiba.wsgi import application  # after collectstatic: WhiteNoise scans it
+
         worker = None if options["no_worker"] else self._start_worker()
         port = options["port"] or int(settings.CEIBA_PORT)
-        self.stdout.write(_("Ceiba is serving at http://%(host)s:%(port)s/ (Ctrl+C stops it).")
-                          % {"host": options["host"], "port": port})
+        self.stdout.write(
+            _("Ceiba is serving at http://%(host)s:%(port)s/ (Ctrl+C stops it).")
+            % {"host": options["host"], "port": port}
+        )
         try:
-            serve(application, host=options["host"], port=port, threads=options["threads"],
-                  ident="ceiba")
+            serve(
+                application,
+                host=options["host"],
+                port=port,
+                threads=options["threads"],
+                ident="ceiba",
+            )
         finally:
             if worker is not None:
                 worker.terminate()
