@@ -42,8 +42,8 @@ format: venv
 
 ## Extract translatable strings into the catalogues (needs GNU gettext)
 messages: venv
-	cd ceiba && ../$(BIN)/ceiba makemessages --all --no-obsolete --no-location
-	cd ceiba && ../$(BIN)/ceiba compilemessages
+	cd ceiba && ../$(BIN)/ceiba makemessages -l es -l en -l quc -l kek -l cak -l mam --no-obsolete --no-location
+	cd ceiba && ../$(BIN)/ceiba compilemessages -l es -l en
 
 bench: venv
 	$(BIN)/python bench/search.py

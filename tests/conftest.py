@@ -1,3 +1,4 @@
+import importlib
 import shutil
 from pathlib import Path
 
@@ -34,3 +35,15 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared is absent: the real Guatemalan files are not available")
     return SHARED
+
+
+@pytest.fixture
+def vocabularies() -> None:
+    """Put back the vocabularies the migrations load, for transactional tests (their
+    flush between tests empties every table)."""
+    from django.apps import apps
+    from django.db import connection
+
+    migration = importlib.import_module("ceiba.catalog.migrations.0002_vocabularies")
+    with connection.schema_editor() as editor:
+        migration.load_vocabularies(apps, editor)

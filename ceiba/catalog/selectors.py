@@ -48,11 +48,14 @@ def _live_distributions() -> Prefetch:
 def _with_details(queryset: QuerySet[Dataset]) -> QuerySet[Dataset]:
     return queryset.select_related(
         "publisher", "licence", "frequency"
-    ).prefetch_related("themes", "places", _live_distributions())
+    ).prefetch_related("themes", "places__parent__parent", _live_distributions())
 
 
-def dataset_list_public() -> QuerySet[Dataset]:
-    return Dataset.objects.filter(PUBLIC)
+def dataset_list_public(*, publisher_id: int | None = None) -> QuerySet[Dataset]:
+    queryset = Dataset.objects.filter(PUBLIC)
+    if publisher_id is not None:
+        queryset = queryset.filter(publisher_id=publisher_id)
+    return queryset
 
 
 def dataset_get(*, slug: str, actor: Actor) -> Dataset:

@@ -1,11 +1,9 @@
 from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
 
 
 class SearchConfig(AppConfig):
     name = "ceiba.search"
     label = "search"
-    verbose_name = _("Search")
 
     def ready(self) -> None:
         from ceiba.catalog.events import dataset_changed, institution_changed

@@ -82,7 +82,7 @@ class SearchDocument:
         }
 
     def facet_rows(self) -> list[tuple[str, str]]:
-        """Each (facet, value) once; overlong values are cut, as the index keeps them."""
+        """Each (facet, value) once, cut to the length the index keeps."""
         rows = (
             (name, value.replace("\x00", "")[:MAX_FACET_VALUE_LENGTH])
             for name in FACETS

@@ -7,15 +7,14 @@ what the portal shows as public.
 from collections.abc import Iterable, Iterator
 from uuid import UUID
 
-from django.db.models import prefetch_related_objects
-
 from ceiba.catalog.selectors import (
     dataset_index_source,
     dataset_list_by_ids,
     dataset_list_public,
 )
 from ceiba.search.backends import get_backend
-from ceiba.search.backends.base import Progress, batches
+from ceiba.search.backends.base import Progress
+from ceiba.search.backends.sql import batches
 from ceiba.search.documents import SearchDocument, document_for_dataset
 
 LOAD_BATCH = 500
@@ -28,14 +27,13 @@ def search_index_dataset(*, dataset_id: UUID | str) -> bool:
     if dataset is None:
         backend.delete([UUID(str(dataset_id))])
         return False
-    prefetch_related_objects([dataset], "places__parent__parent")
     backend.index([document_for_dataset(dataset)])
     return True
 
 
 def search_index_institution(*, institution_id: int) -> int:
     """Reindex the public datasets of an institution (its name is in each)."""
-    public = dataset_list_public().filter(publisher_id=institution_id)
+    public = dataset_list_public(publisher_id=institution_id)
     ids = list(public.order_by().values_list("pk", flat=True))
     return get_backend().index(_documents(ids))
 
@@ -49,5 +47,4 @@ def search_rebuild(*, progress: Progress | None = None) -> int:
 def _documents(ids: Iterable[UUID]) -> Iterator[SearchDocument]:
     for chunk in batches(ids, LOAD_BATCH):
         datasets = dataset_list_by_ids(ids=chunk)
-        prefetch_related_objects(datasets, "places__parent__parent")
         yield from map(document_for_dataset, datasets)

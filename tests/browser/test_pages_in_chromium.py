@@ -6,9 +6,8 @@ from axe_playwright_python.sync_playwright import Axe
 from ceiba.catalog.models import Role
 from tests.factories import make_dataset, make_institution, make_user
 
-# Transactional (the live server reads from another thread); the serialized rollback
-# puts back the vocabularies the migrations loaded.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# Transactional: the live server reads from another thread.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 PAGES = {
     "home": "/",
@@ -20,7 +19,7 @@ PAGES = {
 
 
 @pytest.fixture
-def site(live_server):
+def site(live_server, vocabularies):
     mineduc = make_institution()
     make_dataset(
         "Escuelas de Guatemala",

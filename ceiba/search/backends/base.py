@@ -10,20 +10,20 @@ field (documents.SEARCH_FIELDS) by which the query is satisfied, counting that f
 and those before it: a dataset whose title has the words ranks above one that has
 them in its keywords, whatever bm25() or ts_rank() say.
 
-Facet counts come from each matching entry's packed facet value ids, tallied here:
-one pass over the matches, where a SQL GROUP BY over facet rows costs ten times more.
+Facet values and their counting are in ``facets.py``.
 """
 
-import sys
+# SQL here is built from our constants and %s placeholders; values are always
+# parameters, and user text arrives only as normalised, quoted terms.
+# ruff: noqa: S608
+
 from abc import ABC, abstractmethod
-from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
-from itertools import chain, islice
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar
 from uuid import UUID
 
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
@@ -32,15 +32,20 @@ from django.db.backends.utils import CursorWrapper
 from django.utils import timezone
 
 from ceiba.search import text
+from ceiba.search.backends import facets
+from ceiba.search.backends.facets import FacetPair
+from ceiba.search.backends.sql import (
+    CHUNK,
+    Clause,
+    Params,
+    batches,
+    marks,
+)
 from ceiba.search.documents import FACETS, SearchDocument
 from ceiba.search.models import SearchEntry
-from ceiba.search.query import FACET_LIMIT, FacetCount, SearchQuery, SearchResults
+from ceiba.search.query import FacetCount, SearchQuery, SearchResults
 
 Progress = Callable[[int], None]
-Params = list[Any]
-Clause = tuple[str, Params]
-FacetPair = tuple[str, str]
-T = TypeVar("T")
 
 # The columns of search_entry that every engine writes, in _entry_row's order.
 ENTRY_COLUMNS = (
@@ -56,8 +61,6 @@ ENTRY_COLUMNS = (
 ENTRY_UPDATES = ", ".join(f"{c} = excluded.{c}" for c in ENTRY_COLUMNS[1:])
 # More words than this make a query slower, not better.
 MAX_QUERY_TERMS = 32
-# Keeps each IN (...) list well under every engine's limit on parameters.
-CHUNK = 500
 
 
 @dataclass(frozen=True)
@@ -84,32 +87,6 @@ class TextMatch:
 
 def query_terms(query: SearchQuery) -> list[str]:
     return list(dict.fromkeys(text.terms(query.text)))[:MAX_QUERY_TERMS]
-
-
-def batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
-        yield batch
-
-
-def marks(count: int) -> str:
-    return ", ".join(["%s"] * count)
-
-
-def pack_ids(ids: Iterable[int]) -> bytes:
-    """Facet value ids as unsigned 32-bit little-endian integers."""
-    packed = array("I", sorted(ids))
-    if sys.byteorder == "big":
-        packed.byteswap()
-    return packed.tobytes()
-
-
-def count_packed(blobs: Iterable[bytes]) -> Counter[int]:
-    packed = array("I")
-    packed.frombytes(b"".join(blobs))
-    if sys.byteorder == "big":
-        packed.byteswap()
-    return Counter(packed)
 
 
 class SearchBackend(ABC):
@@ -151,10 +128,6 @@ class SearchBackend(ABC):
         count = self._write(documents, progress=progress)
         with self._atomic_cursor() as cursor:
             self._delete_where(cursor, "indexed_at < %s", [started])
-            cursor.execute(
-                "DELETE FROM search_facet_value"
-                " WHERE id NOT IN (SELECT value_id FROM search_facet)"
-            )
         self.optimise()
         return count
 
@@ -165,18 +138,17 @@ class SearchBackend(ABC):
 
     def search(self, query: SearchQuery) -> SearchResults:
         match = self._text_match(query_terms(query), query.match)
-        source = match.source if match else "search_entry e"
         with self.connection.cursor() as cursor:
-            filter_ids = self._filter_ids(cursor, query)
+            filter_ids = facets.filter_ids(cursor, query)
             if filter_ids is None:  # a filter value no dataset has
                 return _results(query, [], 0, {})
-            where = self._where(match, filter_ids)
-            total, counts = self._tally(cursor, source, where)
+            matches = self._matches(match, filter_ids)
+            total, counts = self._tally(cursor, matches)
             page: list[UUID] = []
             if query.offset < total:
-                page = self._page(cursor, query, match, source, where)
-            facets = self._facets(cursor, counts)
-        return _results(query, page, total, facets)
+                page = self._page(cursor, query, match, matches)
+            counted = facets.facet_counts(cursor, counts)
+        return _results(query, page, total, counted)
 
     # Engine hooks
 
@@ -221,7 +193,7 @@ class SearchBackend(ABC):
         for batch in batches(documents, self.batch_size):
             unique = list({d.dataset_id: d for d in batch}.values())
             with self._atomic_cursor() as cursor:
-                value_ids = self._value_ids(cursor, unique)
+                value_ids = facets.value_ids(cursor, unique)
                 indexed_at = timezone.now()
                 rows = [self._entry_row(d, value_ids, indexed_at) for d in unique]
                 numbers = self._upsert_entries(cursor, unique, rows)
@@ -230,38 +202,6 @@ class SearchBackend(ABC):
             if progress is not None:
                 progress(len(batch))
         return count
-
-    def _value_ids(
-        self, cursor: CursorWrapper, documents: list[SearchDocument]
-    ) -> dict[FacetPair, int]:
-        """The ids of the documents' facet values, adding the values not seen yet."""
-        pairs = list(
-            dict.fromkeys(chain.from_iterable(d.facet_rows() for d in documents))
-        )
-        found = self._lookup_values(cursor, pairs)
-        missing = [pair for pair in pairs if pair not in found]
-        if missing:
-            cursor.executemany(
-                "INSERT INTO search_facet_value (field, value) VALUES (%s, %s)"
-                " ON CONFLICT DO NOTHING",
-                missing,
-            )
-            found.update(self._lookup_values(cursor, missing))
-        return found
-
-    def _lookup_values(
-        self, cursor: CursorWrapper, pairs: list[FacetPair]
-    ) -> dict[FacetPair, int]:
-        found: dict[FacetPair, int] = {}
-        for chunk in batches(pairs, CHUNK // 2):
-            rows = ", ".join(["(%s, %s)"] * len(chunk))
-            cursor.execute(
-                "SELECT id, field, value FROM search_facet_value"  # noqa: S608 (placeholders)
-                f" WHERE (field, value) IN (VALUES {rows})",
-                list(chain.from_iterable(chunk)),
-            )
-            found.update(((name, value), i) for i, name, value in cursor.fetchall())
-        return found
 
     def _replace_facets(
         self,
@@ -272,7 +212,7 @@ class SearchBackend(ABC):
     ) -> None:
         for chunk in batches(numbers.values(), CHUNK):
             cursor.execute(
-                f"DELETE FROM search_facet WHERE entry_id IN ({marks(len(chunk))})",  # noqa: S608 (placeholders)
+                f"DELETE FROM search_facet WHERE entry_id IN ({marks(len(chunk))})",
                 chunk,
             )
         rows = [
@@ -285,13 +225,13 @@ class SearchBackend(ABC):
     def _delete_where(
         self, cursor: CursorWrapper, condition: str, params: Params
     ) -> None:
-        numbers_sql = f"SELECT number FROM search_entry WHERE {condition}"  # noqa: S608 (our SQL)
+        numbers_sql = f"SELECT number FROM search_entry WHERE {condition}"
         cursor.execute(
-            f"DELETE FROM search_facet WHERE entry_id IN ({numbers_sql})",  # noqa: S608 (our SQL)
+            f"DELETE FROM search_facet WHERE entry_id IN ({numbers_sql})",
             params,
         )
         self._delete_text(cursor, numbers_sql, params)
-        cursor.execute(f"DELETE FROM search_entry WHERE {condition}", params)  # noqa: S608 (our SQL)
+        cursor.execute(f"DELETE FROM search_entry WHERE {condition}", params)
 
     def _entry_row(
         self,
@@ -306,7 +246,7 @@ class SearchBackend(ABC):
             self._datetime_param(doc.issued),
             self._datetime_param(doc.modified),
             doc.download_count,
-            pack_ids(value_ids[pair] for pair in doc.facet_rows()),
+            facets.pack_ids(value_ids[pair] for pair in doc.facet_rows()),
             self._datetime_param(indexed_at),
         )
 
@@ -321,40 +261,26 @@ class SearchBackend(ABC):
 
     # Shared reading
 
-    def _filter_ids(
-        self, cursor: CursorWrapper, query: SearchQuery
-    ) -> list[int] | None:
-        """The ids of the filter values, or None if one is in no dataset."""
-        pairs = [
-            (name, value) for name, values in query.filters.items() for value in values
-        ]
-        found = self._lookup_values(cursor, pairs) if pairs else {}
-        if any(pair not in found for pair in pairs):
-            return None
-        return [found[pair] for pair in pairs]
-
-    def _where(self, match: TextMatch | None, filter_ids: list[int]) -> Clause:
-        conditions, params = [], []
-        if match:
-            conditions.append(match.condition)
-            params.extend(match.condition_params)
-        for value_id in filter_ids:
-            conditions.append(
-                "e.number IN (SELECT entry_id FROM search_facet WHERE value_id = %s)"
-            )
-            params.append(value_id)
-        return " AND ".join(conditions), params
+    def _matches(self, match: TextMatch | None, filter_ids: list[int]) -> Clause:
+        """FROM and WHERE of the matching entries, ``e``. Filters are joins, so the
+        engine may start from the words or from the rarest value."""
+        joins = "".join(
+            f" JOIN search_facet f{n}"
+            f" ON f{n}.entry_id = e.number AND f{n}.value_id = %s"
+            for n in range(len(filter_ids))
+        )
+        sql = f"FROM {match.source if match else 'search_entry e'}{joins}"
+        if match is None:
+            return sql, list(filter_ids)
+        return f"{sql} WHERE {match.condition}", [*filter_ids, *match.condition_params]
 
     def _tally(
-        self, cursor: CursorWrapper, source: str, where: Clause
+        self, cursor: CursorWrapper, matches: Clause
     ) -> tuple[int, Counter[int]]:
         """How many entries match, and how many of them have each facet value."""
-        cursor.execute(
-            f"SELECT e.facet_ids FROM {source} {_where_clause(where[0])}",  # noqa: S608 (our SQL)
-            where[1],
-        )
+        cursor.execute(f"SELECT e.facet_ids {matches[0]}", matches[1])
         blobs = [row[0] for row in cursor.fetchall()]
-        return len(blobs), count_packed(blobs)
+        return len(blobs), facets.count_packed(blobs)
 
     def _order(self, query: SearchQuery, match: TextMatch | None) -> str:
         """ORDER BY over the columns of ``_hits``; ties go to the newest, then id."""
@@ -368,7 +294,7 @@ class SearchBackend(ABC):
         return orders.get(query.sort, "issued DESC, dataset_id")
 
     def _hits(
-        self, query: SearchQuery, match: TextMatch | None, source: str, where: Clause
+        self, query: SearchQuery, match: TextMatch | None, matches: Clause
     ) -> Clause:
         """The matching entries with their sort keys. FTS5 ranks only in a plain
         scan, so the ranking happens here and the ordering outside."""
@@ -377,54 +303,31 @@ class SearchBackend(ABC):
         if query.sort == "relevance" and match:
             columns += f", {match.tier} AS tier, {match.score} AS score"
             params += [*match.tier_params, *match.score_params]
-        sql = f"SELECT {columns} FROM {source} {_where_clause(where[0])}"  # noqa: S608 (our SQL)
-        return sql, [*params, *where[1]]
+        return f"SELECT {columns} {matches[0]}", [*params, *matches[1]]
 
     def _page(
         self,
         cursor: CursorWrapper,
         query: SearchQuery,
         match: TextMatch | None,
-        source: str,
-        where: Clause,
+        matches: Clause,
     ) -> list[UUID]:
-        hits, params = self._hits(query, match, source, where)
+        hits, params = self._hits(query, match, matches)
         cursor.execute(
-            f"SELECT dataset_id FROM ({hits}) hits"  # noqa: S608 (our SQL)
+            f"SELECT dataset_id FROM ({hits}) hits"
             f" ORDER BY {self._order(query, match)} LIMIT %s OFFSET %s",
             [*params, query.page_size, query.offset],
         )
         return [self._uuid_value(row[0]) for row in cursor.fetchall()]
-
-    def _facets(
-        self, cursor: CursorWrapper, counts: Counter[int]
-    ) -> dict[str, list[FacetCount]]:
-        """The counted values by facet: most frequent first, then by value."""
-        grouped: dict[str, list[FacetCount]] = {}
-        for chunk in batches(counts, CHUNK):
-            cursor.execute(
-                f"SELECT id, field, value FROM search_facet_value WHERE id IN ({marks(len(chunk))})",  # noqa: S608 (placeholders)
-                chunk,
-            )
-            for value_id, name, value in cursor.fetchall():
-                grouped.setdefault(name, []).append(FacetCount(value, counts[value_id]))
-        return {
-            name: sorted(values, key=lambda c: (-c.count, c.value))[:FACET_LIMIT]
-            for name, values in grouped.items()
-        }
-
-
-def _where_clause(condition: str) -> str:
-    return f"WHERE {condition}" if condition else ""
 
 
 def _results(
     query: SearchQuery,
     page: list[UUID],
     total: int,
-    facets: dict[str, list[FacetCount]],
+    counted: dict[str, list[FacetCount]],
 ) -> SearchResults:
     every_facet: dict[str, list[FacetCount]] = {name: [] for name in FACETS}
     return SearchResults(
-        dataset_ids=page, total=total, facets={**every_facet, **facets}, query=query
+        dataset_ids=page, total=total, facets={**every_facet, **counted}, query=query
     )

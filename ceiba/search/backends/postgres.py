@@ -7,6 +7,10 @@ the text: its Snowball version differs from ours (``poblaciones`` and ``poblaciÃ
 would not meet), and its parser reads ``escuelas_2023.csv`` as one host name.
 """
 
+# SQL here is built from our constants and %s placeholders; values are always
+# parameters, and user text arrives only as normalised, quoted terms.
+# ruff: noqa: S608
+
 from typing import Any
 from uuid import UUID
 
@@ -15,22 +19,29 @@ from django.db.backends.utils import CursorWrapper
 from ceiba.search.backends.base import (
     ENTRY_COLUMNS,
     ENTRY_UPDATES,
-    Params,
     SearchBackend,
     TextMatch,
 )
+from ceiba.search.backends.sql import Params
 from ceiba.search.documents import SEARCH_FIELDS, SearchDocument
 
 # PostgreSQL keeps positions up to 16383 and at most 256 of them per lexeme.
 MAX_POSITION = 16383
 MAX_POSITIONS = 256
 
+_TYPES = {
+    "dataset_id": "uuid",
+    "title_sort": "text",
+    "issued": "timestamptz",
+    "modified": "timestamptz",
+    "download_count": "bigint",
+    "facet_ids": "bytea",
+    "indexed_at": "timestamptz",
+    "vector": "tsvector",
+}
 _ENTRY_COLUMNS = ", ".join([*ENTRY_COLUMNS, "vector"])
-# One array parameter per column of ENTRY_COLUMNS, then the vectors.
-_ENTRY_ARRAYS = (
-    "%s::uuid[], %s::text[], %s::timestamptz[], %s::timestamptz[], %s::bigint[],"
-    " %s::bytea[], %s::timestamptz[], %s::tsvector[]"
-)
+# An array parameter per column: a batch is written by one INSERT â€¦ SELECT unnest().
+_ENTRY_ARRAYS = ", ".join(f"%s::{_TYPES[c]}[]" for c in [*ENTRY_COLUMNS, "vector"])
 _WEIGHTS = {f.pg_label: f.weight for f in SEARCH_FIELDS}
 # ts_rank() takes the weights of labels D, C, B, A in that order.
 _RANK_WEIGHTS = "'{" + ",".join(str(_WEIGHTS.get(label, 0)) for label in "DCBA") + "}'"
@@ -70,9 +81,10 @@ class PostgresBackend(SearchBackend):
     ) -> dict[UUID, int]:
         vectors = [tsvector_literal(doc.field_terms()) for doc in documents]
         cursor.execute(
-            f"INSERT INTO search_entry ({_ENTRY_COLUMNS})"  # noqa: S608 (our SQL)
+            f"INSERT INTO search_entry ({_ENTRY_COLUMNS})"
             f" SELECT * FROM unnest({_ENTRY_ARRAYS})"
-            f" ON CONFLICT (dataset_id) DO UPDATE SET {ENTRY_UPDATES}, vector = excluded.vector"
+            f" ON CONFLICT (dataset_id) DO UPDATE SET {ENTRY_UPDATES},"
+            " vector = excluded.vector"
             " RETURNING dataset_id, number",
             [*map(list, zip(*rows, strict=True)), vectors],
         )

@@ -5,21 +5,22 @@ column per search field, with the entry's number as rowid. User text reaches MAT
 only as normalised terms, each quoted as an FTS5 string.
 """
 
+# SQL here is built from our constants and %s placeholders; values are always
+# parameters, and user text arrives only as normalised, quoted terms.
+# ruff: noqa: S608
+
 from typing import Any
 from uuid import UUID
 
 from django.db.backends.utils import CursorWrapper
 
 from ceiba.search.backends.base import (
-    CHUNK,
     ENTRY_COLUMNS,
     ENTRY_UPDATES,
-    Params,
     SearchBackend,
     TextMatch,
-    batches,
-    marks,
 )
+from ceiba.search.backends.sql import CHUNK, Params, batches, marks
 from ceiba.search.documents import SEARCH_FIELDS, SearchDocument
 
 _BM25_WEIGHTS = ", ".join(str(f.weight) for f in SEARCH_FIELDS)
@@ -52,17 +53,19 @@ class SQLiteFTS5Backend(SearchBackend):
     ) -> dict[UUID, int]:
         existing = self._existing_numbers(cursor, documents)
         numbers = self._assign_numbers(cursor, documents, existing)
-        for chunk in batches(existing.values(), CHUNK):
+        # New numbers too: rows left behind when search_entry was emptied outside the
+        # backend (a test flush, a restore) must not collide with the new ones.
+        for chunk in batches(numbers.values(), CHUNK):
             cursor.execute(
-                f"DELETE FROM search_fts WHERE rowid IN ({marks(len(chunk))})",  # noqa: S608 (placeholders)
+                f"DELETE FROM search_fts WHERE rowid IN ({marks(len(chunk))})",
                 chunk,
             )
         cursor.executemany(
-            f"INSERT INTO search_fts (rowid, {_FTS_COLUMNS}) VALUES ({_FTS_MARKS})",  # noqa: S608 (our SQL)
+            f"INSERT INTO search_fts (rowid, {_FTS_COLUMNS}) VALUES ({_FTS_MARKS})",
             [(numbers[doc.dataset_id], *_columns(doc)) for doc in documents],
         )
         cursor.executemany(
-            f"INSERT INTO search_entry ({_ENTRY_COLUMNS}) VALUES ({_ENTRY_MARKS})"  # noqa: S608 (our SQL)
+            f"INSERT INTO search_entry ({_ENTRY_COLUMNS}) VALUES ({_ENTRY_MARKS})"
             f" ON CONFLICT (dataset_id) DO UPDATE SET {ENTRY_UPDATES}",
             [
                 (*row, numbers[doc.dataset_id])
@@ -77,7 +80,7 @@ class SQLiteFTS5Backend(SearchBackend):
         found: dict[UUID, int] = {}
         for chunk in batches([d.dataset_id for d in documents], CHUNK):
             cursor.execute(
-                "SELECT dataset_id, number FROM search_entry"  # noqa: S608 (placeholders)
+                "SELECT dataset_id, number FROM search_entry"
                 f" WHERE dataset_id IN ({marks(len(chunk))})",
                 [self._uuid_param(i) for i in chunk],
             )

@@ -17,8 +17,16 @@ def _client_ip(request: HttpRequest) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
 
+class LoginForm(AuthenticationForm):
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        # No autofocus: keyboard and screen-reader users start at the skip link.
+        self.fields["username"].widget.attrs.pop("autofocus", None)
+
+
 class LoginView(auth_views.LoginView):
     template_name = "web/login.html"
+    form_class = LoginForm
     redirect_authenticated_user = True
 
     def post(
