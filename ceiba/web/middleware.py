@@ -5,6 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.middleware.gzip import GZipMiddleware
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
 
 _POLICY = (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -53,3 +54,29 @@ class SpanishFirstLocaleMiddleware(LocaleMiddleware):
         language = chosen if chosen in available else settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
+
+
+class PublicCacheMiddleware:
+    """Let nginx or a CDN cache what anonymous visitors see, briefly.
+
+    Only successful GET/HEAD answers to visitors who are not signed in and that set
+    no cookie; the language cookie changes the page, hence ``Vary: Cookie``.
+    """
+
+    MAX_AGE = 60
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if (
+            request.method in {"GET", "HEAD"}
+            and response.status_code == 200
+            and not request.user.is_authenticated
+            and not response.cookies
+            and "Cache-Control" not in response
+        ):
+            response["Cache-Control"] = f"public, max-age={self.MAX_AGE}"
+            patch_vary_headers(response, ["Cookie"])
+        return response

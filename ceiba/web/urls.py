@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from ceiba.web.views import accounts, downloads, public, publish, search
+from ceiba.web.views import accounts, downloads, language, public, publish, search
 
 app_name = "web"
 urlpatterns = [
@@ -35,6 +35,7 @@ urlpatterns = [
     path("temas/<slug:code>/", public.theme_detail, name="theme-detail"),
     path("lugares/", public.place_list, name="place-list"),
     path("lugares/<slug:slug>/", public.place_detail, name="place-detail"),
+    path("idioma/<str:code>/", language.set_language, name="set-language"),
     path("cuenta/entrar/", accounts.LoginView.as_view(), name="login"),
     path("cuenta/salir/", accounts.LogoutView.as_view(), name="logout"),
     path("publicar/", publish.publish_home, name="publish-home"),

@@ -132,12 +132,32 @@ def test_institution_theme_and_place_pages_list_their_datasets(client: Client, c
 
 
 def test_english_switch_translates_the_interface(client: Client, catalog):
-    response = client.post("/i18n/setlang/", {"language": "en", "next": "/"})
-    assert response.status_code == 302
+    assert 'href="/idioma/en/?next=/"' in _text(client.get("/"))
+    response = client.get("/idioma/en/", {"next": "/datos/"})
+    assert response.status_code == 302 and response["Location"] == "/datos/"
     html = _text(client.get("/"))
     assert '<html lang="en">' in html
     assert "Newest datasets" in html
-    assert re.search(r'<button type="submit" name="language" value="es"', html)
+    assert 'href="/idioma/es/?next=/"' in html
+
+
+def test_language_switch_never_redirects_elsewhere(client: Client):
+    response = client.get("/idioma/en/", {"next": "https://evil.example/"})
+    assert response["Location"] == "/"
+
+
+def test_browser_language_does_not_override_spanish(client: Client, catalog):
+    html = _text(client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9"))
+    assert '<html lang="es">' in html
+
+
+def test_anonymous_pages_are_cacheable_and_revalidate(client: Client, catalog):
+    response = client.get("/datos/")
+    assert response["Cache-Control"] == "public, max-age=60"
+    assert "Cookie" in response["Vary"]
+    assert "csrfmiddlewaretoken" not in _text(response)
+    again = client.get("/datos/", HTTP_IF_NONE_MATCH=response["ETag"])
+    assert again.status_code == 304
 
 
 def test_unknown_dataset_is_a_friendly_404(client: Client):
