@@ -53,6 +53,21 @@ def _next_position(dataset: Dataset) -> int:
     return (dataset.distributions.aggregate(p=Max("position"))["p"] or 0) + 1
 
 
+def _upload_revision(
+    *, distribution: Distribution, source: IO[bytes], filename: str, actor: Actor
+) -> None:
+    """Store a new revision and make it the one the "latest" address serves."""
+    revision = _store_revision(
+        distribution=distribution, source=source, filename=filename, actor=actor
+    )
+    distribution.current_revision = revision
+    distribution.format = revision.format
+    distribution.media_type = revision.media_type
+    distribution.save(
+        update_fields=["current_revision", "format", "media_type", "updated_at"]
+    )
+
+
 def _store_revision(
     *, distribution: Distribution, source: IO[bytes], filename: str, actor: Actor
 ) -> DistributionRevision:
@@ -92,14 +107,8 @@ def distribution_add_file(
         kind=DistributionKind.FILE,
         position=_next_position(dataset),
     )
-    revision = _store_revision(
+    _upload_revision(
         distribution=distribution, source=source, filename=filename, actor=actor
-    )
-    distribution.current_revision = revision
-    distribution.format = revision.format
-    distribution.media_type = revision.media_type
-    distribution.save(
-        update_fields=["current_revision", "format", "media_type", "updated_at"]
     )
     dataset_touch_data(dataset=dataset)
     version_record(dataset=dataset, kind=VersionKind.FILE_ADDED, actor=actor)
@@ -117,14 +126,8 @@ def distribution_replace_file(
         raise DatasetInvalidError(
             _("Only uploaded files can be replaced by a new upload.")
         )
-    revision = _store_revision(
+    _upload_revision(
         distribution=distribution, source=source, filename=filename, actor=actor
-    )
-    distribution.current_revision = revision
-    distribution.format = revision.format
-    distribution.media_type = revision.media_type
-    distribution.save(
-        update_fields=["current_revision", "format", "media_type", "updated_at"]
     )
     dataset_touch_data(dataset=dataset)
     version_record(dataset=dataset, kind=VersionKind.FILE_REPLACED, actor=actor)

@@ -1,5 +1,6 @@
 """Publisher pages: a dashboard, dataset forms, files and links, publishing."""
 
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -128,6 +129,16 @@ def dataset_edit(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+def _upload_problem(request: HttpRequest, form: forms.Form) -> str:
+    """Why an upload cannot be taken ("" when it can)."""
+    if getattr(request, "upload_too_large", False):
+        limit = filesizeformat(settings.CEIBA_MAX_UPLOAD_BYTES)
+        return FileTooLargeError(limit=limit).render()
+    if not form.is_valid():
+        return _("Choose a file to upload.")
+    return ""
+
+
 def _upload_error(request: HttpRequest, dataset: Dataset, message: str) -> HttpResponse:
     messages.error(request, message)
     return redirect("web:publish-dataset", slug=dataset.slug)
@@ -137,12 +148,10 @@ def _upload_error(request: HttpRequest, dataset: Dataset, message: str) -> HttpR
 @require_POST
 def file_add(request: HttpRequest, slug: str) -> HttpResponse:
     dataset = _editable(request, slug)
-    if getattr(request, "upload_too_large", False):
-        limit = filesizeformat(settings.CEIBA_MAX_UPLOAD_BYTES)
-        return _upload_error(request, dataset, FileTooLargeError(limit=limit).render())
     form = FileUploadForm(request.POST, request.FILES, prefix="upload")
-    if not form.is_valid():
-        return _upload_error(request, dataset, _("Choose a file to upload."))
+    problem = _upload_problem(request, form)
+    if problem:
+        return _upload_error(request, dataset, problem)
     upload = form.cleaned_data["file"]
     try:
         services.distribution_add_file(
@@ -166,12 +175,10 @@ def file_replace(request: HttpRequest, slug: str, distribution_id: str) -> HttpR
     distribution = selectors.distribution_get(
         dataset=dataset, distribution_id=distribution_id
     )
-    if getattr(request, "upload_too_large", False):
-        limit = filesizeformat(settings.CEIBA_MAX_UPLOAD_BYTES)
-        return _upload_error(request, dataset, FileTooLargeError(limit=limit).render())
     form = FileReplaceForm(request.POST, request.FILES)
-    if not form.is_valid():
-        return _upload_error(request, dataset, _("Choose a file to upload."))
+    problem = _upload_problem(request, form)
+    if problem:
+        return _upload_error(request, dataset, problem)
     upload = form.cleaned_data["file"]
     try:
         services.distribution_replace_file(
