@@ -35,6 +35,7 @@ test-browser: venv
 lint: venv
 	$(BIN)/ruff format --check ceiba tests bench
 	$(BIN)/ruff check ceiba tests bench
+	$(BIN)/lint-imports
 
 format: venv
 	$(BIN)/ruff format ceiba tests bench
