@@ -25,9 +25,9 @@ run: venv
 test: venv
 	$(BIN)/pytest
 
-## The suite again on PostgreSQL (browser tests excluded: they ran on SQLite)
+## The suite again on PostgreSQL (browser and large-file tests ran on SQLite already)
 test-postgres: venv
-	DATABASE_URL=$(PG_URL) $(BIN)/pytest -m "not browser"
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest -m "not browser and not slow"
 
 test-browser: venv
 	$(BIN)/pytest -m browser

@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "ceiba.common",
     "ceiba.catalog",
     "ceiba.search",
+    "ceiba.datastore",
+    "ceiba.ingest",
     "ceiba.demo",
     "ceiba.web",
 ]

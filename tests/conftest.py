@@ -11,6 +11,7 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 @pytest.fixture(autouse=True)
 def _isolated_storage(settings, tmp_path: Path):
     """Each test stores files in its own folder and runs tasks inline."""
+    settings.DATA_DIR = tmp_path / "data"
     settings.STORAGES = {
         **settings.STORAGES,
         "default": {

@@ -26,3 +26,16 @@ def send_institution_changed_on_commit(institution_id: int) -> None:
     transaction.on_commit(
         lambda: institution_changed.send(sender=None, institution_id=institution_id)
     )
+
+
+# sender=None, distribution_id=UUID, revision_id=int. Sent when a file's new bytes
+# (a new revision) have been committed; ingest turns tabular files into tables.
+file_uploaded = Signal()
+
+
+def send_file_uploaded_on_commit(distribution_id: UUID, revision_id: int) -> None:
+    transaction.on_commit(
+        lambda: file_uploaded.send(
+            sender=None, distribution_id=distribution_id, revision_id=revision_id
+        )
+    )

@@ -242,3 +242,26 @@ def frequency_list() -> QuerySet[Frequency]:
 
 def place_children(*, place: Place) -> QuerySet[Place]:
     return place.children.order_by("code")
+
+
+def revision_get_by_id(*, revision_id: int) -> DistributionRevision | None:
+    return (
+        DistributionRevision.objects.select_related("distribution__dataset")
+        .filter(pk=revision_id)
+        .first()
+    )
+
+
+def distribution_find_by_title(*, dataset: Dataset, title: str) -> Distribution | None:
+    """The live uploaded file of ``dataset`` called ``title`` (case-insensitive)."""
+    distribution = (
+        dataset.distributions.filter(
+            deleted_at__isnull=True, title__iexact=title.strip()
+        )
+        .select_related("current_revision")
+        .order_by("position")
+        .first()
+    )
+    if distribution is not None:
+        distribution.dataset = dataset
+    return distribution

@@ -7,7 +7,10 @@ half-written file and the same bytes uploaded twice are stored once.
 
 import hashlib
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import IO
 
 from django.conf import settings
@@ -56,3 +59,21 @@ def blob_store(source: IO[bytes]) -> StoredBlob:
 
 def blob_open(storage_name: str) -> IO[bytes]:
     return default_storage.open(storage_name, "rb")
+
+
+@contextmanager
+def blob_local_path(storage_name: str) -> Iterator[Path]:
+    """A local path to a blob: the file itself on disk, else a temporary copy."""
+    try:
+        local = Path(default_storage.path(storage_name))
+    except NotImplementedError:  # remote storage (S3): work on a local copy
+        local = None
+    if local is not None:
+        yield local
+        return
+    with tempfile.NamedTemporaryFile(suffix=".blob") as copy:
+        with default_storage.open(storage_name, "rb") as source:
+            while chunk := source.read(CHUNK_BYTES):
+                copy.write(chunk)
+        copy.flush()
+        yield Path(copy.name)

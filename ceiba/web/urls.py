@@ -1,6 +1,14 @@
 from django.urls import path, re_path
 
-from ceiba.web.views import accounts, downloads, language, public, publish, search
+from ceiba.web.views import (
+    accounts,
+    downloads,
+    language,
+    public,
+    publish,
+    search,
+    tables,
+)
 
 app_name = "web"
 urlpatterns = [
@@ -25,6 +33,17 @@ urlpatterns = [
         downloads.distribution_revision,
         name="distribution-revision",
     ),
+    path(
+        "datos/<slug:slug>/tablas/<uuid:table_id>/",
+        tables.table_detail,
+        name="table-detail",
+    ),
+    re_path(
+        r"^datos/(?P<slug>[-a-z0-9]+)/tablas/(?P<table_id>[0-9a-f-]{36})/"
+        r"exportar\.(?P<file_format>csv|json|xlsx|parquet)$",
+        tables.table_export,
+        name="table-export",
+    ),
     path("instituciones/", public.institution_list, name="institution-list"),
     path(
         "instituciones/<slug:slug>/",
@@ -42,6 +61,11 @@ urlpatterns = [
     path("publicar/nuevo/", publish.dataset_new, name="publish-new"),
     path("publicar/<slug:slug>/", publish.dataset_manage, name="publish-dataset"),
     path("publicar/<slug:slug>/editar/", publish.dataset_edit, name="publish-edit"),
+    path(
+        "publicar/<slug:slug>/progreso.json",
+        publish.ingest_progress,
+        name="publish-ingest-progress",
+    ),
     path("publicar/<slug:slug>/archivos/", publish.file_add, name="publish-file-add"),
     path("publicar/<slug:slug>/enlaces/", publish.link_add, name="publish-link-add"),
     path(

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
+from ceiba.catalog.events import send_file_uploaded_on_commit
 from ceiba.catalog.exceptions import (
     CatalogPermissionError,
     DatasetInvalidError,
@@ -66,6 +67,7 @@ def _upload_revision(
     distribution.save(
         update_fields=["current_revision", "format", "media_type", "updated_at"]
     )
+    send_file_uploaded_on_commit(distribution.pk, revision.pk)
 
 
 def _store_revision(

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_safe
 
 from ceiba.catalog import selectors
 from ceiba.common.markdown import render_markdown
+from ceiba.datastore.selectors import datastore_tables_for_distribution
 from ceiba.web.citation import citation_for
 from ceiba.web.views.search import search_context
 
@@ -35,6 +36,11 @@ def _dataset_context(request: HttpRequest, slug: str) -> dict[str, Any]:
         dataset.translations.get("en", {}) if request.LANGUAGE_CODE == "en" else {}
     )
     versions = list(selectors.version_list(dataset=dataset)[:5])
+    tables = [
+        (file, table)
+        for file in dataset.live_distributions
+        for table in datastore_tables_for_distribution(distribution_id=file.pk)
+    ]
     url = request.build_absolute_uri(dataset.get_absolute_url())
     return {
         "dataset": dataset,
@@ -43,6 +49,7 @@ def _dataset_context(request: HttpRequest, slug: str) -> dict[str, Any]:
             english.get("description") or dataset.description
         ),
         "files": dataset.live_distributions,
+        "tables": tables,
         "versions": versions,
         "citation": citation_for(dataset, url=url, version=versions[0].number),
     }

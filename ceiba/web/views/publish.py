@@ -4,7 +4,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
@@ -20,6 +20,8 @@ from ceiba.catalog.permissions import (
     can_publish_dataset,
 )
 from ceiba.common.errors import CeibaError, PermissionDeniedError
+from ceiba.datastore.selectors import datastore_tables_for_distribution
+from ceiba.ingest.selectors import ingest_job_latest_by_revision
 from ceiba.web.forms import DatasetForm, FileReplaceForm, FileUploadForm, LinkForm
 
 
@@ -81,6 +83,18 @@ def _editable(request: HttpRequest, slug: str) -> Dataset:
     return dataset
 
 
+def _files_with_ingest(dataset: Dataset) -> list:
+    """The dataset's files, each with its latest ingest job and its live tables."""
+    files = dataset.live_distributions
+    jobs = ingest_job_latest_by_revision(
+        revision_ids=[f.current_revision_id for f in files if f.current_revision_id]
+    )
+    for file in files:
+        file.ingest = jobs.get(file.current_revision_id)
+        file.tables = datastore_tables_for_distribution(distribution_id=file.pk)
+    return files
+
+
 @login_required
 def dataset_manage(request: HttpRequest, slug: str) -> HttpResponse:
     dataset = _editable(request, slug)
@@ -89,7 +103,7 @@ def dataset_manage(request: HttpRequest, slug: str) -> HttpResponse:
         "publish/dataset_manage.html",
         {
             "dataset": dataset,
-            "files": dataset.live_distributions,
+            "files": _files_with_ingest(dataset),
             "upload_form": FileUploadForm(prefix="upload"),
             "link_form": LinkForm(prefix="link"),
             "max_upload": filesizeformat(settings.CEIBA_MAX_UPLOAD_BYTES),
@@ -98,6 +112,29 @@ def dataset_manage(request: HttpRequest, slug: str) -> HttpResponse:
             "can_delete": can_delete_dataset(request.user, dataset),
         },
     )
+
+
+@login_required
+def ingest_progress(request: HttpRequest, slug: str) -> JsonResponse:
+    """The ingest state of each file, polled by progress.js while jobs run."""
+    dataset = _editable(request, slug)
+    files = [
+        {
+            "id": str(file.pk),
+            "state": file.ingest.state,
+            "stage": file.ingest.stage,
+            "rows_read": file.ingest.rows_read,
+            "rows_total": file.ingest.rows_total,
+            "percent": file.ingest.percent,
+            "finished": file.ingest.is_finished,
+            "message": file.ingest.error_message,
+        }
+        for file in _files_with_ingest(dataset)
+        if file.ingest is not None
+    ]
+    response = JsonResponse({"files": files})
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @login_required

@@ -1,0 +1,27 @@
+"""Where tables live on disk: ``<CEIBA_DATA_DIR>/datastore/<revision>/<n>.<kind>``."""
+
+from pathlib import Path
+
+from django.conf import settings
+
+
+def datastore_root() -> Path:
+    return settings.DATA_DIR / "datastore"
+
+
+def table_paths(revision_id: int, position: int) -> dict[str, Path]:
+    """The raw (all text), typed Parquet and normalised CSV files of one table."""
+    folder = datastore_root() / str(revision_id)
+    return {
+        "raw": folder / f"{position}.raw.parquet",
+        "parquet": folder / f"{position}.parquet",
+        "csv": folder / f"{position}.csv",
+    }
+
+
+def table_path(name: str) -> Path:
+    return datastore_root() / name
+
+
+def relative_name(path: Path) -> str:
+    return str(path.relative_to(datastore_root()))

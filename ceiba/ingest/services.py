@@ -1,0 +1,127 @@
+"""Ingest jobs: created when a tabular file is uploaded, run by a background task."""
+
+import logging
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from django.db import transaction
+from django.utils import timezone
+
+from ceiba.catalog.models import Dataset, Distribution, DistributionKind
+from ceiba.catalog.permissions import Actor
+from ceiba.catalog.selectors import distribution_find_by_title, revision_get_by_id
+from ceiba.catalog.services import distribution_add_file, distribution_replace_file
+from ceiba.catalog.storage import blob_local_path
+from ceiba.common.errors import CeibaError
+from ceiba.datastore.selectors import datastore_table_exists
+from ceiba.datastore.services import datastore_tables_register
+from ceiba.ingest.exceptions import IngestError
+from ceiba.ingest.models import IngestJob, IngestState
+from ceiba.ingest.pipeline import ingest_file, is_tabular
+
+logger = logging.getLogger(__name__)
+PROGRESS_EVERY_ROWS = 50_000
+
+
+def ingest_job_create(*, revision_id: int) -> IngestJob | None:
+    """Queue the ingest of a new file revision, if it is a table."""
+    revision = revision_get_by_id(revision_id=revision_id)
+    if revision is None or not is_tabular(revision.format):
+        return None
+    if datastore_table_exists(revision_id=revision_id):
+        return None  # ingested already, in the foreground (``ceiba ingest``)
+    return IngestJob.objects.create(revision=revision)
+
+
+def _save_progress(job: IngestJob, stage: str, done: int, total: int | None) -> None:
+    job.stage, job.rows_read, job.rows_total = stage, done, total
+    IngestJob.objects.filter(pk=job.pk).update(
+        stage=stage, rows_read=done, rows_total=total
+    )
+
+
+def _finish(
+    job: IngestJob, state: IngestState, error: CeibaError | None = None
+) -> None:
+    job.state = state
+    job.finished_at = timezone.now()
+    job.error_code = error.code if error else ""
+    job.error_message = error.render() if error else ""
+    job.save(update_fields=["state", "finished_at", "error_code", "error_message"])
+
+
+def ingest_job_run(
+    *, job_id: int, progress: Callable[[str, int, int | None], None] | None = None
+) -> IngestJob:
+    """Run the pipeline; on failure, record why and keep earlier tables live."""
+    claimed = IngestJob.objects.filter(pk=job_id, state=IngestState.QUEUED).update(
+        state=IngestState.RUNNING, started_at=timezone.now()
+    )
+    job = IngestJob.objects.select_related("revision").get(pk=job_id)
+    if not claimed:
+        return job  # another worker has it, or it is done
+
+    def report(stage: str, done: int, total: int | None) -> None:
+        _save_progress(job, stage, done, total)
+        if progress:
+            progress(stage, done, total)
+
+    revision = job.revision
+    try:
+        with (
+            blob_local_path(revision.storage_name) as path,
+            tempfile.TemporaryDirectory(prefix="ceiba-ingest-") as work,
+        ):
+            tables = ingest_file(
+                path, filename=revision.filename, out_dir=Path(work), progress=report
+            )
+            with transaction.atomic():
+                datastore_tables_register(revision_id=revision.pk, tables=tables)
+                _finish(job, IngestState.SUCCEEDED)
+    except CeibaError as error:
+        _finish(job, IngestState.FAILED, error)
+    except Exception:  # noqa: BLE001 - recorded for the publisher, logged for us
+        logger.exception("ingest of revision %s failed", revision.pk)
+        _finish(job, IngestState.FAILED, IngestError())
+    return job
+
+
+def ingest_into_dataset(
+    *,
+    actor: Actor,
+    dataset: Dataset,
+    path: Path,
+    title: str,
+    progress: Callable[[str, int, int | None], None] | None = None,
+) -> Distribution:
+    """Ingest a local file first, then publish it in ``dataset`` with its tables.
+
+    The file replaces the dataset's file of the same title as a new version, or is
+    added. A refused file raises IngestError and changes nothing.
+    """
+    with tempfile.TemporaryDirectory(prefix="ceiba-ingest-") as work:
+        tables = ingest_file(
+            path, filename=path.name, out_dir=Path(work), progress=progress
+        )
+        with transaction.atomic(), path.open("rb") as source:
+            existing = distribution_find_by_title(dataset=dataset, title=title)
+            if existing is not None and existing.kind == DistributionKind.FILE:
+                distribution = distribution_replace_file(
+                    actor=actor,
+                    distribution=existing,
+                    source=source,
+                    filename=path.name,
+                )
+            else:
+                distribution = distribution_add_file(
+                    actor=actor,
+                    dataset=dataset,
+                    source=source,
+                    filename=path.name,
+                    title=title,
+                )
+            datastore_tables_register(
+                revision_id=distribution.current_revision_id, tables=tables
+            )
+    return distribution
