@@ -108,6 +108,7 @@ def test_statistics_that_take_too_long_are_left_out(tables, pool, monkeypatch):
     monkeypatch.setattr(module, "_sum_sql", slow_sum)
     page = preview_table(TABLE, tables, {}, pool=pool, stats_seconds=0.2)
     assert not page.stats_complete and page.rows == BUDGET[:25]
+    assert page.total == len(BUDGET)
     assert all(c.sum is None and c.distinct is None for c in page.columns)
 
 

@@ -221,7 +221,7 @@ def test_large_csv_is_streamed_with_bounded_memory(tmp_path):
     assert second["engine"] == "pyarrow"
     growth = second["peak"] - first["peak"]
     assert growth < 0.3 * (large.stat().st_size - small.stat().st_size)
-    assert second["peak"] < 600 * 2**20
+    assert second["peak"] < 2**30  # the bound: an ingest stays under 1 GB
     assert len(second["calls"]) > 20
     assert second["calls"][-1] == [large_rows, large_rows]
     written = pq.ParquetFile(next((tmp_path / "out-l").glob("*.parquet")))

@@ -4,7 +4,8 @@ Three shapes of query:
 
 - rows: the table's rows, ordered by the sort keys then by the Parquet row number,
   paged by keyset (the page query also selects hidden copies of the sort keys and
-  the row number, for the next cursor);
+  the row number, for the next cursor); a sorted page is found by its row numbers
+  first and its rows read after (``two_steps``), so only the page is decoded;
 - distinct: distinct combinations of the chosen columns;
 - groups: ``GROUP BY`` with count/sum/avg/min/max.
 

@@ -95,16 +95,16 @@ def preview_table(
     result = run_query(query, tables, limits, pool=pool)
     stats = _stats(sandbox, table_id, query, columns, limits, stats_seconds)
     return TablePreview(
-        columns=_preview_columns(columns, stats, schema),
+        columns=_preview_columns(columns, stats.columns, schema),
         rows=result.rows,
-        total=result.total or 0,
+        total=stats.total,
         filters=request.filters,
         sort=request.sort,
         search=request.search,
         page=request.page,
         page_size=request.page_size,
         next_cursor=result.next_cursor,
-        stats_complete=stats is not None,
+        stats_complete=stats.columns is not None,
         took_ms=round((time.perf_counter() - started) * 1000, 1),
     )
 
@@ -148,8 +148,13 @@ def _table_query(table_id: str, request: PreviewRequest) -> TableQuery:
         limit=request.page_size,
         offset=offset,
         after=request.after,
-        include_total=True,
     )
+
+
+@dataclass(frozen=True)
+class _Stats:
+    total: int  # filtered rows
+    columns: dict[str, tuple[Any, int | None]] | None  # (sum, distinct); None: slow
 
 
 def _stats(
@@ -159,34 +164,31 @@ def _stats(
     columns: Mapping[str, Field],
     limits: Limits,
     seconds: float,
-) -> dict[str, tuple[Any, int | None]] | None:
-    """Per column: (sum or None, approximate distinct count); None if too slow."""
-    stat = sandbox.tables[table_id].stat()
-    key = (
-        str(sandbox.tables[table_id]),
-        stat.st_mtime_ns,
-        repr(query.filters),
-        query.q,
-    )
+) -> _Stats:
+    """The filtered rows' count, and per column its sum (numbers) and approximate
+    distinct values, in one pass; only the count when that pass is too slow."""
+    path = sandbox.tables[table_id]
+    key = (str(path), path.stat().st_mtime_ns, repr(query.filters), query.q)
     if (cached := _STATS_CACHE.get(key)) is not None:
         return cached
     where = where_clause(query.filters, query.q, columns, limits)
     names = list(columns)
-    parts = [_sum_sql(columns[name]) for name in names] + [
-        f"approx_count_distinct({quote_identifier(name)})" for name in names
-    ]
-    sql = (
-        f"SELECT {', '.join(parts)} FROM {quote_identifier(table_id)} WHERE {where.sql}"  # noqa: S608 (quoted names, bound values)
-    )
+    parts = ["count(*)"] + [_sum_sql(columns[name]) for name in names]
+    parts += [f"approx_count_distinct({quote_identifier(name)})" for name in names]
+    view = quote_identifier(table_id)
+    sql = f"SELECT {', '.join(parts)} FROM {view} WHERE {where.sql}"  # noqa: S608 (quoted names, bound values)
     try:
         with sandbox.session(seconds) as session:
-            _, records = session.fetch(sql, where.params)
+            row = session.fetch(sql, where.params)[1][0]
     except QueryError as error:
-        if error.code in ("timeout", "out_of_memory"):
-            return None
-        raise
-    row = records[0]
-    stats = {name: (row[i], row[len(names) + i]) for i, name in enumerate(names)}
+        if error.code not in ("timeout", "out_of_memory"):
+            raise
+        with sandbox.session() as session:
+            count = f"SELECT count(*) FROM {view} WHERE {where.sql}"  # noqa: S608 (quoted names, bound values)
+            return _Stats(session.fetch(count, where.params)[1][0][0], None)
+    width = len(names)
+    per_column = {n: (row[1 + i], row[1 + width + i]) for i, n in enumerate(names)}
+    stats = _Stats(row[0], per_column)
     _STATS_CACHE.put(key, stats)
     return stats
 
