@@ -91,7 +91,7 @@ def preview_table(
     sandbox = table_sandbox(table_id, tables, limits, pool)
     columns = sandbox.columns(table_id)
     request = parse_params(params, columns)
-    query = _table_query(table_id, request)
+    query = preview_query(table_id, request)
     result = run_query(query, tables, limits, pool=pool)
     stats = _stats(sandbox, table_id, query, columns, limits, stats_seconds)
     return TablePreview(
@@ -134,7 +134,8 @@ def parse_params(params: Params, columns: Mapping[str, Any]) -> PreviewRequest:
     )
 
 
-def _table_query(table_id: str, request: PreviewRequest) -> TableQuery:
+def preview_query(table_id: str, request: PreviewRequest) -> TableQuery:
+    """The query a preview request makes (exports reuse it: they ignore paging)."""
     filters = [
         Filter(name, "eq", items[0]) if len(items) == 1 else Filter(name, "in", items)
         for name, items in request.filters.items()

@@ -7,8 +7,7 @@ from django.views.decorators.http import require_safe
 
 from ceiba.catalog import selectors
 from ceiba.datastore.query.exports import export_query
-from ceiba.datastore.query.filters import Filter
-from ceiba.datastore.query.preview import parse_params, preview_table
+from ceiba.datastore.query.preview import parse_params, preview_query, preview_table
 from ceiba.datastore.query.tablequery import TableQuery
 from ceiba.datastore.selectors import datastore_table_files, datastore_table_for_dataset
 from ceiba.web.table_links import (
@@ -71,14 +70,6 @@ def table_export(
 
 
 def _filtered_query(table_id: str, request: HttpRequest, schema: dict) -> TableQuery:
-    """The rows the preview's filters and search select, whole (no paging)."""
+    """The rows the preview's filters and search select (exports ignore paging)."""
     names = {field["name"]: field for field in schema.get("fields", [])}
-    wanted = parse_params(request.GET, names)
-    filters = [
-        Filter(name, "eq", values[0])
-        if len(values) == 1
-        else Filter(name, "in", values)
-        for name, values in wanted.filters.items()
-    ]
-    sort = [wanted.sort] if wanted.sort else []
-    return TableQuery(table_id, filters=filters, q=wanted.search or None, sort=sort)
+    return preview_query(table_id, parse_params(request.GET, names))
