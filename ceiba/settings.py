@@ -32,11 +32,16 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "ceiba.common",
+    "ceiba.accounts",
     "ceiba.catalog",
     "ceiba.search",
     "ceiba.datastore",
+    "ceiba.privacy",
     "ceiba.ingest",
+    "ceiba.harvest",
+    "ceiba.quality",
     "ceiba.demo",
+    "ceiba.api",
     "ceiba.web",
 ]
 
@@ -51,6 +56,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "ceiba.api.http.ApiAccessMiddleware",
     "ceiba.web.middleware.PublicCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "ceiba.web.middleware.ContentSecurityPolicyMiddleware",
@@ -122,6 +128,9 @@ LOGIN_REDIRECT_URL = "web:publish-home"
 LOGOUT_REDIRECT_URL = "web:home"
 CEIBA_LOGIN_MAX_FAILURES = env_int("CEIBA_LOGIN_MAX_FAILURES", 5)
 CEIBA_LOGIN_LOCKOUT_SECONDS = env_int("CEIBA_LOGIN_LOCKOUT_SECONDS", 900)
+# API requests per minute; 0 turns a limit off.
+CEIBA_API_RATE_LIMIT_ANON = env_int("CEIBA_API_RATE_LIMIT_ANON", 600)
+CEIBA_API_RATE_LIMIT_TOKEN = env_int("CEIBA_API_RATE_LIMIT_TOKEN", 3000)
 
 LANGUAGE_CODE = "es"
 LANGUAGES = [("es", _("Spanish")), ("en", _("English"))]
@@ -152,6 +161,10 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_TEMP_DIR = None
 CEIBA_SEARCH_BACKEND = env_str("CEIBA_SEARCH_BACKEND")
 CEIBA_PAGE_SIZE = env_int("CEIBA_PAGE_SIZE", 20)
+# Personal data (ceiba.privacy): kinds that block publishing (empty: every kind but
+# coordinates) and the secret key of keyed hashing (empty: derived from SECRET_KEY).
+CEIBA_PRIVACY_BLOCKING = env_list("CEIBA_PRIVACY_BLOCKING")
+CEIBA_PRIVACY_HASH_KEY = env_str("CEIBA_PRIVACY_HASH_KEY")
 
 TASKS = {
     "default": {
@@ -196,3 +209,28 @@ FILE_UPLOAD_HANDLERS = [
 ]
 CSRF_FAILURE_VIEW = "ceiba.web.errors.csrf_failure"
 CEIBA_PORT = env_int("PORT", 8000)
+
+# Quality (issue 6): the outbound-fetch guard, link checks, notices, history.
+CEIBA_OUTBOUND_ALLOW = env_list("CEIBA_OUTBOUND_ALLOW")
+CEIBA_LINK_CHECK_PER_HOST = env_int("CEIBA_LINK_CHECK_PER_HOST", 2)
+CEIBA_LINK_CHECK_HOST_INTERVAL = env_int("CEIBA_LINK_CHECK_HOST_INTERVAL", 1)
+CEIBA_QUALITY_HISTORY_INSTITUTION = env_str("CEIBA_QUALITY_HISTORY_INSTITUTION")
+EMAIL_BACKEND = env_str(
+    "CEIBA_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
+DEFAULT_FROM_EMAIL = env_str("CEIBA_EMAIL_FROM", "datos-abiertos@localhost")
+EMAIL_HOST = env_str("CEIBA_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("CEIBA_EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("CEIBA_EMAIL_USER")
+EMAIL_HOST_PASSWORD = env_str("CEIBA_EMAIL_PASSWORD")
+EMAIL_USE_TLS = env_bool("CEIBA_EMAIL_TLS", False)
+
+# Harvest (issue 5): per-request timeout (seconds), largest response read (bytes),
+# retries of a failing request (with exponential backoff from BACKOFF_MS), the time
+# limit of one run (seconds) and the page size asked of CKAN sources.
+CEIBA_HARVEST_TIMEOUT = env_int("CEIBA_HARVEST_TIMEOUT", 30)
+CEIBA_HARVEST_MAX_BYTES = env_int("CEIBA_HARVEST_MAX_BYTES", 200 * 1024 * 1024)
+CEIBA_HARVEST_RETRIES = env_int("CEIBA_HARVEST_RETRIES", 3)
+CEIBA_HARVEST_BACKOFF_MS = env_int("CEIBA_HARVEST_BACKOFF_MS", 2000)
+CEIBA_HARVEST_MAX_SECONDS = env_int("CEIBA_HARVEST_MAX_SECONDS", 4 * 3600)
+CEIBA_HARVEST_PAGE_SIZE = env_int("CEIBA_HARVEST_PAGE_SIZE", 500)

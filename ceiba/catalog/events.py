@@ -17,8 +17,31 @@ institution_changed = Signal()
 
 
 def send_dataset_changed_on_commit(dataset_id: UUID) -> None:
-    transaction.on_commit(
-        lambda: dataset_changed.send(sender=None, dataset_id=dataset_id)
+    """Once per dataset and transaction, however many changes it makes (creating a
+    dataset with its files and publishing it is one event, not five)."""
+    if _already_pending(dataset_id):
+        return
+
+    def send() -> None:
+        send.ceiba_sent = True  # type: ignore[attr-defined]
+        dataset_changed.send(sender=None, dataset_id=dataset_id)
+
+    send.ceiba_dataset_id = dataset_id  # type: ignore[attr-defined]
+    send.ceiba_sent = False  # type: ignore[attr-defined]
+    transaction.on_commit(send)
+
+
+def _already_pending(dataset_id: UUID) -> bool:
+    # Django drops the hooks of rolled-back savepoints from this list, so a hook
+    # found here will run if the change that is asking commits. (Tests that run
+    # hooks early leave them in the list: hence "not sent".)
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        return False
+    return any(
+        getattr(hook, "ceiba_dataset_id", None) == dataset_id
+        and not getattr(hook, "ceiba_sent", True)
+        for _savepoints, hook, _robust in connection.run_on_commit
     )
 
 

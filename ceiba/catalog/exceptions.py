@@ -95,3 +95,12 @@ class ThemeNotFoundError(NotFoundError):
 class PlaceNotFoundError(NotFoundError):
     code = "place_not_found"
     message = _("There is no such place.")
+
+
+class RevisionWithheldError(CeibaError):
+    code = "revision_withheld"
+    status = 410
+    message = _(
+        "This version of the file is no longer published: it contained personal "
+        "data, and a treated version replaced it. Download the current version."
+    )

@@ -6,6 +6,7 @@ A dataset the actor may not see raises DatasetNotFoundError, never a tell-tale 4
 import uuid
 from collections.abc import Iterable
 
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from ceiba.catalog.exceptions import (
@@ -13,6 +14,7 @@ from ceiba.catalog.exceptions import (
     DistributionNotFoundError,
     InstitutionNotFoundError,
     PlaceNotFoundError,
+    RevisionWithheldError,
     ThemeNotFoundError,
     VersionNotFoundError,
 )
@@ -155,7 +157,17 @@ def revision_get(*, distribution: Distribution, number: int) -> DistributionRevi
     revision = distribution.revisions.filter(number=number).first()
     if revision is None:
         raise DistributionNotFoundError()
+    if revision.withheld_at is not None:
+        raise RevisionWithheldError()
     return revision
+
+
+def revisions_withheld(*, dataset: Dataset) -> set[tuple[str, int]]:
+    """(file id, revision number) of the dataset's revisions that are not served."""
+    rows = DistributionRevision.objects.filter(
+        distribution__dataset=dataset, withheld_at__isnull=False
+    ).values_list("distribution_id", "number")
+    return {(str(file_id), number) for file_id, number in rows}
 
 
 def revision_list(*, distribution: Distribution) -> QuerySet[DistributionRevision]:
@@ -265,3 +277,38 @@ def distribution_find_by_title(*, dataset: Dataset, title: str) -> Distribution 
     if distribution is not None:
         distribution.dataset = dataset
     return distribution
+
+
+def distribution_get_by_id(
+    *, distribution_id: uuid.UUID | str, actor: Actor
+) -> Distribution:
+    """A live file or link by its id alone, with its dataset (visibility applied)."""
+    try:
+        distribution = (
+            Distribution.objects.select_related("current_revision")
+            .filter(pk=distribution_id, deleted_at__isnull=True)
+            .first()
+        )
+    except (ValueError, TypeError, ValidationError):
+        distribution = None
+    if distribution is None:
+        raise DistributionNotFoundError()
+    try:
+        distribution.dataset = dataset_get_by_id(
+            dataset_id=distribution.dataset_id, actor=actor
+        )
+    except DatasetNotFoundError:
+        raise DistributionNotFoundError() from None
+    return distribution
+
+
+def distribution_list_public() -> QuerySet[Distribution]:
+    """Live files and links of published datasets, with their dataset."""
+    return (
+        Distribution.objects.filter(deleted_at__isnull=True)
+        .filter(
+            dataset__status=DatasetStatus.PUBLISHED, dataset__deleted_at__isnull=True
+        )
+        .select_related("current_revision", "dataset")
+        .order_by("dataset__slug", "position", "created_at")
+    )

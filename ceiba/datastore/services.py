@@ -1,14 +1,22 @@
-"""Writes of the datastore: registering the tables an ingest produced."""
+"""Writes of the datastore: registering the tables an ingest produced, and new
+typed files when a publisher edits a data dictionary."""
 
+import contextlib
+import os
 import shutil
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from django.db import transaction
 
+from ceiba.catalog.exceptions import CatalogPermissionError
+from ceiba.catalog.models import VersionKind
+from ceiba.catalog.permissions import Actor, can_edit_dataset
+from ceiba.catalog.services import version_record
 from ceiba.datastore.models import DatastoreTable
-from ceiba.datastore.storage import relative_name, table_paths
+from ceiba.datastore.storage import relative_name, table_path, table_paths
 
 
 @dataclass(frozen=True)
@@ -63,3 +71,53 @@ def datastore_tables_register(
             )
         )
     return registered
+
+
+def datastore_table_replace_typed(
+    *,
+    actor: Actor,
+    table: DatastoreTable,
+    schema: dict[str, Any],
+    validation: dict[str, Any],
+    parquet: Path,
+    csv: Path,
+    changes: list[dict[str, Any]],
+) -> DatastoreTable:
+    """Give a table new typed files and the data dictionary they were written with,
+    and record the change in its dataset's history.
+
+    The new files get new names and the old ones are removed only once the change
+    is committed: a failure leaves the table exactly as it was.
+    """
+    dataset = table.revision.distribution.dataset
+    if not can_edit_dataset(actor, dataset):
+        raise CatalogPermissionError()
+    paths = table_paths(table.revision_id, table.position, uuid.uuid4().hex[:12])
+    old = [table_path(table.parquet_name), table_path(table.csv_name)]
+    shutil.move(parquet, paths["parquet"])
+    shutil.move(csv, paths["csv"])
+    try:
+        with transaction.atomic():
+            locked = DatastoreTable.objects.select_for_update().get(pk=table.pk)
+            locked.schema, locked.validation = schema, validation
+            locked.parquet_name = relative_name(paths["parquet"])
+            locked.csv_name = relative_name(paths["csv"])
+            locked.byte_size = paths["parquet"].stat().st_size
+            locked.save()
+            version_record(
+                dataset=dataset,
+                kind=VersionKind.DICTIONARY_UPDATED,
+                actor=actor,
+                extra_changes=changes,
+            )
+            transaction.on_commit(lambda: _remove(old))
+    except BaseException:
+        _remove([paths["parquet"], paths["csv"]])
+        raise
+    return locked
+
+
+def _remove(paths: list[Path]) -> None:
+    for path in paths:
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(path)

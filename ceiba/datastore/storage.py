@@ -9,13 +9,18 @@ def datastore_root() -> Path:
     return settings.DATA_DIR / "datastore"
 
 
-def table_paths(revision_id: int, position: int) -> dict[str, Path]:
-    """The raw (all text), typed Parquet and normalised CSV files of one table."""
+def table_paths(revision_id: int, position: int, edition: str = "") -> dict[str, Path]:
+    """The raw (all text), typed Parquet and normalised CSV files of one table.
+
+    A data dictionary edit writes new typed files under a new ``edition`` name, so
+    that readers of the previous files are never disturbed; the raw file stays.
+    """
     folder = datastore_root() / str(revision_id)
+    stem = f"{position}.{edition}" if edition else str(position)
     return {
         "raw": folder / f"{position}.raw.parquet",
-        "parquet": folder / f"{position}.parquet",
-        "csv": folder / f"{position}.csv",
+        "parquet": folder / f"{stem}.parquet",
+        "csv": folder / f"{stem}.csv",
     }
 
 

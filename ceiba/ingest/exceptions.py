@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from ceiba.common.errors import CeibaError
+from ceiba.common.errors import CeibaError, ValidationError
 
 
 class IngestError(CeibaError):
@@ -77,3 +77,17 @@ def ingest_error_from(code: str, detail: str = "", **fields: object) -> IngestEr
     error.code = str(code) or IngestError.code
     error.detail = detail
     return error
+
+
+class DictionaryError(ValidationError):
+    """A data dictionary edit that cannot be applied; nothing was changed."""
+
+    code = "invalid_dictionary"
+    message = _(
+        "The data dictionary could not be saved. Correct the marked columns and try "
+        "again."
+    )
+
+    def __init__(self, *, detail: str = "", **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        self.detail = detail

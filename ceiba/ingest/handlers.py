@@ -2,6 +2,7 @@
 
 from uuid import UUID
 
+from ceiba.catalog.services import distribution_revision_activate
 from ceiba.ingest.services import ingest_job_create
 from ceiba.ingest.tasks import ingest_job_run_task
 
@@ -10,5 +11,8 @@ def on_file_uploaded(
     sender: object, *, distribution_id: UUID, revision_id: int, **kwargs: object
 ) -> None:
     job = ingest_job_create(revision_id=revision_id)
-    if job is not None:
+    if job is None:
+        # Not a table (or one ingested already): nothing to wait for.
+        distribution_revision_activate(revision_id=revision_id)
+    else:
         ingest_job_run_task.enqueue(job.pk)

@@ -11,7 +11,11 @@ from django.utils import timezone
 from ceiba.catalog.models import Dataset, Distribution, DistributionKind
 from ceiba.catalog.permissions import Actor
 from ceiba.catalog.selectors import distribution_find_by_title, revision_get_by_id
-from ceiba.catalog.services import distribution_add_file, distribution_replace_file
+from ceiba.catalog.services import (
+    distribution_add_file,
+    distribution_replace_file,
+    distribution_revision_activate,
+)
 from ceiba.catalog.storage import blob_local_path
 from ceiba.common.errors import CeibaError
 from ceiba.datastore.selectors import datastore_table_exists
@@ -19,6 +23,7 @@ from ceiba.datastore.services import datastore_tables_register
 from ceiba.ingest.exceptions import IngestError
 from ceiba.ingest.models import IngestJob, IngestState
 from ceiba.ingest.pipeline import ingest_file, is_tabular
+from ceiba.privacy.services import privacy_scan_files, privacy_scans_record
 
 logger = logging.getLogger(__name__)
 PROGRESS_EVERY_ROWS = 50_000
@@ -54,7 +59,8 @@ def _finish(
 def ingest_job_run(
     *, job_id: int, progress: Callable[[str, int, int | None], None] | None = None
 ) -> IngestJob:
-    """Run the pipeline; on failure, record why and keep earlier tables live."""
+    """Run the pipeline; on success the revision's tables (and the revision, if
+    it was waiting) go live; on failure, record why and keep the live ones."""
     claimed = IngestJob.objects.filter(pk=job_id, state=IngestState.QUEUED).update(
         state=IngestState.RUNNING, started_at=timezone.now()
     )
@@ -76,8 +82,13 @@ def ingest_job_run(
             tables = ingest_file(
                 path, filename=revision.filename, out_dir=Path(work), progress=report
             )
+            scans = privacy_scan_files(tables=tables)
             with transaction.atomic():
-                datastore_tables_register(revision_id=revision.pk, tables=tables)
+                registered = datastore_tables_register(
+                    revision_id=revision.pk, tables=tables
+                )
+                privacy_scans_record(tables=registered, scans=scans)
+                distribution_revision_activate(revision_id=revision.pk)
                 _finish(job, IngestState.SUCCEEDED)
     except CeibaError as error:
         _finish(job, IngestState.FAILED, error)
@@ -104,6 +115,7 @@ def ingest_into_dataset(
         tables = ingest_file(
             path, filename=path.name, out_dir=Path(work), progress=progress
         )
+        scans = privacy_scan_files(tables=tables)
         with transaction.atomic(), path.open("rb") as source:
             existing = distribution_find_by_title(dataset=dataset, title=title)
             if existing is not None and existing.kind == DistributionKind.FILE:
@@ -121,7 +133,8 @@ def ingest_into_dataset(
                     filename=path.name,
                     title=title,
                 )
-            datastore_tables_register(
+            registered = datastore_tables_register(
                 revision_id=distribution.current_revision_id, tables=tables
             )
+            privacy_scans_record(tables=registered, scans=scans)
     return distribution

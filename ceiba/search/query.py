@@ -19,6 +19,9 @@ MAX_TEXT_LENGTH = 500
 MAX_FILTER_VALUES = 20
 MAX_PAGE = 100_000
 MAX_PAGE_SIZE = 100
+# With an explicit ``start`` (API clients such as CKAN's package_search).
+MAX_ROWS = 1000
+MAX_START = 10**9
 FACET_LIMIT = 50
 
 
@@ -31,6 +34,7 @@ class SearchQuery:
     page: int = 1
     page_size: int = 20
     match: str = "all"  # "all" words must match, or "any" word
+    start: int | None = None  # an offset that overrides ``page``
 
     def __post_init__(self) -> None:
         fix = object.__setattr__
@@ -38,11 +42,16 @@ class SearchQuery:
         fix(self, "filters", _clean_filters(self.filters))
         fix(self, "sort", self.sort if self.sort in SORTS else "relevance")
         fix(self, "page", _bounded(self.page, 1, MAX_PAGE))
-        fix(self, "page_size", _bounded(self.page_size, 1, MAX_PAGE_SIZE))
+        rows = MAX_PAGE_SIZE if self.start is None else MAX_ROWS
+        fix(self, "page_size", _bounded(self.page_size, 1, rows))
+        if self.start is not None:
+            fix(self, "start", _bounded(self.start, 0, MAX_START))
         fix(self, "match", self.match if self.match in MATCHES else "all")
 
     @property
     def offset(self) -> int:
+        if self.start is not None:
+            return self.start
         return (self.page - 1) * self.page_size
 
 

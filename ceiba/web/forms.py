@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ceiba.accounts.models import TokenScope
 from ceiba.catalog.models import AccessRights, Dataset
 from ceiba.catalog.selectors import frequency_list, licence_list, theme_list_all
 from ceiba.catalog.services import DatasetInput
@@ -14,7 +15,17 @@ def _split_list(value: str) -> list[str]:
     ]
 
 
-class DatasetForm(forms.Form):
+class ServiceErrorsMixin:
+    """Show a service's ValidationError beside the fields it names."""
+
+    def add_service_errors(self, field_errors: dict[str, list[str]]) -> None:
+        for name, messages in field_errors.items():
+            target = name if name in self.fields else None
+            for message in messages:
+                self.add_error(target, message)
+
+
+class DatasetForm(ServiceErrorsMixin, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=250)
     slug = forms.CharField(
         label=_("Address name"),
@@ -153,12 +164,6 @@ class DatasetForm(forms.Form):
             "lock_version": dataset.lock_version,
         }
 
-    def add_service_errors(self, field_errors: dict[str, list[str]]) -> None:
-        for name, messages in field_errors.items():
-            target = name if name in self.fields else None
-            for message in messages:
-                self.add_error(target, message)
-
 
 def _normalise_place(code: str) -> str:
     """INE codes are written with and without their leading zero (101 or 0101)."""
@@ -192,3 +197,89 @@ class LinkForm(forms.Form):
     description = forms.CharField(
         label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
+
+
+class TokenForm(ServiceErrorsMixin, forms.Form):
+    name = forms.CharField(
+        label=_("Name"),
+        max_length=100,
+        help_text=_("What the token is for, e.g. “monthly budget script”."),
+    )
+    scope = forms.ChoiceField(
+        label=_("Permissions"), choices=TokenScope.choices, initial=TokenScope.READ
+    )
+    expires_days = forms.IntegerField(
+        label=_("Expires after (days)"),
+        min_value=1,
+        max_value=3650,
+        required=False,
+        initial=365,
+        help_text=_("Leave it empty for a token that does not expire."),
+    )
+
+
+class DictionaryFieldForm(forms.Form):
+    """One column of a table's data dictionary."""
+
+    title = forms.CharField(label=_("Title"), max_length=200, required=False)
+    description = forms.CharField(
+        label=_("Description"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
+    type = forms.ChoiceField(
+        label=_("Type"),
+        choices=[
+            ("string", _("text")),
+            ("integer", _("whole number")),
+            ("number", _("number")),
+            ("boolean", _("yes/no")),
+            ("date", _("date")),
+            ("datetime", _("date and time")),
+            ("year", _("year")),
+        ],
+    )
+    format = forms.CharField(
+        label=_("Date format"),
+        max_length=40,
+        required=False,
+        help_text=_("For dates only, e.g. %d/%m/%Y. Empty: detected from the data."),
+    )
+    unit = forms.CharField(
+        label=_("Unit"),
+        max_length=60,
+        required=False,
+        help_text=_("e.g. quetzales, km², people"),
+    )
+    required = forms.BooleanField(label=_("Every row has a value"), required=False)
+    unique = forms.BooleanField(label=_("No two rows repeat a value"), required=False)
+    enum = forms.CharField(
+        label=_("Allowed values"),
+        required=False,
+        help_text=_("Separated by commas. Empty: any value."),
+    )
+    minimum = forms.CharField(label=_("Minimum"), max_length=40, required=False)
+    maximum = forms.CharField(label=_("Maximum"), max_length=40, required=False)
+    pattern = forms.CharField(
+        label=_("Pattern (regular expression)"), max_length=500, required=False
+    )
+
+    @staticmethod
+    def initial_from(field: dict) -> dict[str, object]:
+        constraints = field.get("constraints", {})
+        return {
+            "title": field.get("title", ""),
+            "description": field.get("description", ""),
+            "type": field.get("type", "string"),
+            "format": field.get("format", ""),
+            "unit": field.get("unit", ""),
+            "required": constraints.get("required", False),
+            "unique": constraints.get("unique", False),
+            "enum": ", ".join(str(v) for v in constraints.get("enum", [])),
+            "minimum": constraints.get("minimum", ""),
+            "maximum": constraints.get("maximum", ""),
+            "pattern": constraints.get("pattern", ""),
+        }
+
+
+DictionaryFormSet = forms.formset_factory(DictionaryFieldForm, extra=0)

@@ -2,13 +2,18 @@ from django.urls import path, re_path
 
 from ceiba.web.views import (
     accounts,
+    dictionary,
     downloads,
+    harvest,
     language,
+    profile,
     public,
     publish,
+    quality,
     search,
     tables,
 )
+from ceiba.web.views import privacy as privacy_views
 
 app_name = "web"
 urlpatterns = [
@@ -57,6 +62,12 @@ urlpatterns = [
     path("idioma/<str:code>/", language.set_language, name="set-language"),
     path("cuenta/entrar/", accounts.LoginView.as_view(), name="login"),
     path("cuenta/salir/", accounts.LogoutView.as_view(), name="logout"),
+    path("cuenta/", profile.profile, name="profile"),
+    path(
+        "cuenta/claves/<int:token_id>/revocar/",
+        profile.token_revoke_view,
+        name="token-revoke",
+    ),
     path("publicar/", publish.publish_home, name="publish-home"),
     path("publicar/nuevo/", publish.dataset_new, name="publish-new"),
     path("publicar/<slug:slug>/", publish.dataset_manage, name="publish-dataset"),
@@ -67,6 +78,16 @@ urlpatterns = [
         name="publish-ingest-progress",
     ),
     path("publicar/<slug:slug>/archivos/", publish.file_add, name="publish-file-add"),
+    path(
+        "publicar/<slug:slug>/tablas/<uuid:table_id>/diccionario/",
+        dictionary.table_dictionary,
+        name="publish-table-dictionary",
+    ),
+    path(
+        "publicar/<slug:slug>/tablas/<uuid:table_id>/validacion/",
+        dictionary.table_validation,
+        name="publish-table-validation",
+    ),
     path("publicar/<slug:slug>/enlaces/", publish.link_add, name="publish-link-add"),
     path(
         "publicar/<slug:slug>/archivos/<uuid:distribution_id>/reemplazar/",
@@ -83,4 +104,36 @@ urlpatterns = [
         publish.dataset_state,
         name="publish-state",
     ),
+    path("calidad/", quality.quality_dashboard, name="quality-dashboard"),
+    path(
+        "calidad/ranking.csv", quality.quality_ranking_csv, name="quality-ranking-csv"
+    ),
+    path(
+        "calidad/historial.csv", quality.quality_history_csv, name="quality-history-csv"
+    ),
+    path(
+        "calidad/<slug:slug>/", quality.quality_institution, name="quality-institution"
+    ),
+    path(
+        "publicar/<slug:slug>/obligaciones/",
+        quality.dataset_obligations,
+        name="publish-obligations",
+    ),
+    path("portales/", harvest.portal_directory, name="portal-directory"),
+    path(
+        "publicar/<slug:slug>/privacidad/",
+        privacy_views.privacy_review,
+        name="privacy-review",
+    ),
+    path(
+        "publicar/<slug:slug>/privacidad/hallazgos/<int:finding_id>/justificar/",
+        privacy_views.privacy_finding_justify,
+        name="privacy-finding-justify",
+    ),
+    path(
+        "publicar/<slug:slug>/privacidad/tablas/<uuid:table_id>/tratar/",
+        privacy_views.privacy_table_treat,
+        name="privacy-table-treat",
+    ),
+    path("guias/datos-personales/", privacy_views.privacy_guide, name="privacy-guide"),
 ]

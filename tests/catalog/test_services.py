@@ -14,7 +14,13 @@ from ceiba.catalog.exceptions import (
     UnreadableFileError,
 )
 from ceiba.catalog.models import Dataset, Role, VersionKind
-from tests.factories import make_dataset, make_file, make_institution, make_user
+from tests.factories import (
+    make_dataset,
+    make_file,
+    make_institution,
+    make_user,
+    portal_admin,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -279,3 +285,42 @@ class TestFiles:
             services.distribution_add_link(
                 actor=admin, dataset=dataset, url="javascript:alert(1)"
             )
+
+
+def test_one_change_event_per_dataset_and_transaction(
+    django_capture_on_commit_callbacks,
+):
+    from django.db import transaction
+
+    from ceiba.catalog.events import dataset_changed
+
+    dataset = make_dataset(publish=False)
+    admin = portal_admin()
+    received = []
+
+    def receiver(sender, dataset_id, **kwargs):
+        received.append(dataset_id)
+
+    dataset_changed.connect(receiver)
+    try:
+        with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+            for n in (1, 2):
+                services.distribution_add_link(
+                    actor=admin, dataset=dataset, url=f"https://a.gt/{n}.csv"
+                )
+            services.dataset_publish(actor=admin, dataset=dataset)
+        assert received == [dataset.pk]
+
+        received.clear()
+        with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+            try:
+                with transaction.atomic():
+                    services.dataset_unpublish(actor=admin, dataset=dataset)
+                    raise RuntimeError("rolled back")
+            except RuntimeError:
+                pass
+            dataset.refresh_from_db()
+            services.dataset_unpublish(actor=admin, dataset=dataset)
+        assert received == [dataset.pk]
+    finally:
+        dataset_changed.disconnect(receiver)

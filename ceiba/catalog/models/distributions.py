@@ -73,6 +73,10 @@ class DistributionRevision(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
+    # A revision that must not be served (it held personal data that a treated
+    # revision replaced). Its bytes stay in storage, private to the institution.
+    withheld_at = models.DateTimeField(null=True, blank=True)
+    withheld_reason = models.CharField(max_length=300, blank=True)
 
     class Meta:
         ordering = ["distribution", "number"]

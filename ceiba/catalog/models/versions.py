@@ -14,6 +14,8 @@ class VersionKind(models.TextChoices):
     FILE_REMOVED = "file_removed", _("file removed")
     DELETED = "deleted", _("deleted")
     RESTORED = "restored", _("restored")
+    DICTIONARY_UPDATED = "dictionary_updated", _("data dictionary updated")
+    PRIVACY_REVIEWED = "privacy_reviewed", _("personal data reviewed")
 
 
 class Version(models.Model):

@@ -3,6 +3,7 @@
 from ceiba.catalog.services.datasets import (
     DatasetInput,
     dataset_create,
+    dataset_dates_set,
     dataset_delete,
     dataset_publish,
     dataset_restore,
@@ -15,18 +16,25 @@ from ceiba.catalog.services.distributions import (
     distribution_record_download,
     distribution_remove,
     distribution_replace_file,
+    distribution_revision_activate,
+    distribution_revision_withhold,
     distribution_update,
 )
+from ceiba.catalog.services.imports import LinkInput, dataset_import
 from ceiba.catalog.services.institutions import (
     institution_create,
     institution_update,
     membership_remove,
     membership_set,
 )
+from ceiba.catalog.services.versions import version_record
 
 __all__ = [
     "DatasetInput",
+    "LinkInput",
+    "dataset_import",
     "dataset_create",
+    "dataset_dates_set",
     "dataset_delete",
     "dataset_publish",
     "dataset_restore",
@@ -37,7 +45,10 @@ __all__ = [
     "distribution_record_download",
     "distribution_remove",
     "distribution_replace_file",
+    "distribution_revision_activate",
+    "distribution_revision_withhold",
     "distribution_update",
+    "version_record",
     "institution_create",
     "institution_update",
     "membership_remove",

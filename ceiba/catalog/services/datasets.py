@@ -2,6 +2,7 @@
 
 import datetime as dt
 import re
+import uuid
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -11,12 +12,14 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from ceiba.catalog.events import send_dataset_changed_on_commit
 from ceiba.catalog.exceptions import (
     CatalogPermissionError,
     DatasetEditConflictError,
     DatasetInvalidError,
     DatasetStateError,
 )
+from ceiba.catalog.guards import edit_guards_run, publish_guards_run
 from ceiba.catalog.models import (
     AccessRights,
     Dataset,
@@ -34,6 +37,7 @@ from ceiba.catalog.permissions import (
     can_delete_dataset,
     can_edit_dataset,
     can_publish_dataset,
+    is_portal_admin,
 )
 from ceiba.catalog.services.versions import _user_or_none, version_record
 
@@ -202,23 +206,56 @@ def _validate(dataset: Dataset, data: DatasetInput) -> None:
     check.raise_if_any()
 
 
+def _claim_id(dataset: Dataset, dataset_id: uuid.UUID, actor: Actor) -> None:
+    if not is_portal_admin(actor):
+        raise CatalogPermissionError()
+    if Dataset.objects.filter(pk=dataset_id).exists():
+        raise DatasetInvalidError(
+            field_errors={"id": [_("Another dataset already has this identifier.")]}
+        )
+    dataset.id = dataset_id
+
+
 def _save_relations(dataset: Dataset, data: DatasetInput) -> None:
     dataset.themes.set(sorted(set(data.themes)))
     dataset.places.set(sorted(set(data.places)))
 
 
-@transaction.atomic
-def dataset_create(
-    *, actor: Actor, publisher: Institution, data: DatasetInput
+def new_dataset(
+    *,
+    actor: Actor,
+    publisher: Institution,
+    data: DatasetInput,
+    dataset_id: uuid.UUID | None = None,
 ) -> Dataset:
-    """Create a draft dataset of ``publisher``."""
+    """A checked, saved draft, without its version: callers record one."""
     if not can_create_in(actor, publisher):
         raise CatalogPermissionError()
     dataset = Dataset(publisher=publisher, created_by=_user_or_none(actor))
+    if dataset_id is not None:
+        _claim_id(dataset, dataset_id, actor)
     _validate(dataset, data)
     dataset.slug = _unique_slug(data.slug, data.title)
     dataset.save()
     _save_relations(dataset, data)
+    return dataset
+
+
+@transaction.atomic
+def dataset_create(
+    *,
+    actor: Actor,
+    publisher: Institution,
+    data: DatasetInput,
+    dataset_id: uuid.UUID | None = None,
+) -> Dataset:
+    """Create a draft dataset of ``publisher``.
+
+    ``dataset_id`` keeps a dataset's identifier when a catalog is copied from
+    another portal; only portal administrators may choose it."""
+    dataset = new_dataset(
+        actor=actor, publisher=publisher, data=data, dataset_id=dataset_id
+    )
     version_record(dataset=dataset, kind=VersionKind.CREATED, actor=actor)
     return dataset
 
@@ -236,6 +273,7 @@ def dataset_update(
     if not claimed:
         raise DatasetEditConflictError()
     dataset.refresh_from_db()
+    edit_guards_run(actor=actor, dataset=dataset, data=data)
     _validate(dataset, data)
     dataset.slug = _unique_slug(
         data.slug or dataset.slug, data.title, exclude_id=dataset.pk
@@ -248,17 +286,23 @@ def dataset_update(
     return dataset
 
 
-@transaction.atomic
-def dataset_publish(*, actor: Actor, dataset: Dataset) -> Dataset:
+def mark_published(*, actor: Actor, dataset: Dataset) -> None:
+    """Publish, without recording the version: callers record one."""
     if not can_publish_dataset(actor, dataset):
         raise CatalogPermissionError()
     if dataset.status == DatasetStatus.PUBLISHED:
         raise DatasetStateError(_("This dataset is already published."))
+    publish_guards_run(dataset=dataset)
     now = timezone.now()
     dataset.status = DatasetStatus.PUBLISHED
     dataset.issued = dataset.issued or now
     dataset.modified = now
     dataset.save(update_fields=["status", "issued", "modified", "updated_at"])
+
+
+@transaction.atomic
+def dataset_publish(*, actor: Actor, dataset: Dataset) -> Dataset:
+    mark_published(actor=actor, dataset=dataset)
     version_record(dataset=dataset, kind=VersionKind.PUBLISHED, actor=actor)
     return dataset
 
@@ -310,3 +354,27 @@ def dataset_touch_data(*, dataset: Dataset) -> None:
         dataset.modified = now
         fields.append("modified")
     dataset.save(update_fields=fields)
+
+
+@transaction.atomic
+def dataset_dates_set(
+    *,
+    actor: Actor,
+    dataset: Dataset,
+    issued: dt.datetime | None,
+    modified: dt.datetime | None,
+) -> Dataset:
+    """Keep the dates a dataset has at its original source (harvesting): publishing
+    and editing here would otherwise set them to now. Portal administrators only;
+    None leaves a date as it is. Dates are not part of versions."""
+    if not is_portal_admin(actor):
+        raise CatalogPermissionError()
+    fields = []
+    for name, value in (("issued", issued), ("modified", modified)):
+        if value is not None and getattr(dataset, name) != value:
+            setattr(dataset, name, value)
+            fields.append(name)
+    if fields:
+        dataset.save(update_fields=[*fields, "updated_at"])
+        send_dataset_changed_on_commit(dataset.pk)
+    return dataset

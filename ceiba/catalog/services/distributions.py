@@ -17,6 +17,7 @@ from ceiba.catalog.exceptions import (
     LinkInvalidError,
 )
 from ceiba.catalog.formats import detect_format, format_from_name
+from ceiba.catalog.guards import edit_guards_run
 from ceiba.catalog.models import (
     Dataset,
     Distribution,
@@ -33,6 +34,7 @@ from ceiba.catalog.storage import blob_store
 def _require_edit(actor: Actor, dataset: Dataset) -> None:
     if not can_edit_dataset(actor, dataset):
         raise CatalogPermissionError()
+    edit_guards_run(actor=actor, dataset=dataset)
 
 
 def _safe_filename(filename: str) -> str:
@@ -55,19 +57,31 @@ def _next_position(dataset: Dataset) -> int:
 
 
 def _upload_revision(
-    *, distribution: Distribution, source: IO[bytes], filename: str, actor: Actor
-) -> None:
-    """Store a new revision and make it the one the "latest" address serves."""
+    *,
+    distribution: Distribution,
+    source: IO[bytes],
+    filename: str,
+    actor: Actor,
+    activate: bool = True,
+) -> DistributionRevision:
+    """Store a new revision and, if ``activate``, make it the one the "latest"
+    address serves."""
     revision = _store_revision(
         distribution=distribution, source=source, filename=filename, actor=actor
     )
+    if activate:
+        _make_current(distribution, revision)
+    send_file_uploaded_on_commit(distribution.pk, revision.pk)
+    return revision
+
+
+def _make_current(distribution: Distribution, revision: DistributionRevision) -> None:
     distribution.current_revision = revision
     distribution.format = revision.format
     distribution.media_type = revision.media_type
     distribution.save(
         update_fields=["current_revision", "format", "media_type", "updated_at"]
     )
-    send_file_uploaded_on_commit(distribution.pk, revision.pk)
 
 
 def _store_revision(
@@ -119,9 +133,19 @@ def distribution_add_file(
 
 @transaction.atomic
 def distribution_replace_file(
-    *, actor: Actor, distribution: Distribution, source: IO[bytes], filename: str
+    *,
+    actor: Actor,
+    distribution: Distribution,
+    source: IO[bytes],
+    filename: str,
+    activate: bool = True,
 ) -> Distribution:
-    """Upload a new revision; earlier revisions stay downloadable at their addresses."""
+    """Upload a new revision; earlier revisions stay downloadable at their addresses.
+
+    With ``activate=False`` the revision waits, and the current one stays live,
+    until ``distribution_revision_activate`` (the ingest calls it once the new
+    file has become a table, so a file that cannot be read replaces nothing).
+    """
     dataset = distribution.dataset
     _require_edit(actor, dataset)
     if distribution.kind != DistributionKind.FILE:
@@ -129,11 +153,40 @@ def distribution_replace_file(
             _("Only uploaded files can be replaced by a new upload.")
         )
     _upload_revision(
-        distribution=distribution, source=source, filename=filename, actor=actor
+        distribution=distribution,
+        source=source,
+        filename=filename,
+        actor=actor,
+        activate=activate,
     )
-    dataset_touch_data(dataset=dataset)
-    version_record(dataset=dataset, kind=VersionKind.FILE_REPLACED, actor=actor)
+    if activate:
+        dataset_touch_data(dataset=dataset)
+        version_record(dataset=dataset, kind=VersionKind.FILE_REPLACED, actor=actor)
     return distribution
+
+
+@transaction.atomic
+def distribution_revision_activate(*, revision_id: int) -> bool:
+    """Make a waiting revision current, as a new version of its dataset, unless a
+    newer one is current already. Returns whether it became current."""
+    revision = DistributionRevision.objects.select_related("created_by").get(
+        pk=revision_id
+    )
+    distribution = (
+        Distribution.objects.select_for_update(of=("self",))
+        .select_related("current_revision", "dataset")
+        .get(pk=revision.distribution_id)
+    )
+    current = distribution.current_revision
+    if current is not None and current.number >= revision.number:
+        return False
+    _make_current(distribution, revision)
+    dataset = distribution.dataset
+    dataset_touch_data(dataset=dataset)
+    version_record(
+        dataset=dataset, kind=VersionKind.FILE_REPLACED, actor=revision.created_by
+    )
+    return True
 
 
 def _check_link(url: str) -> str:
@@ -144,8 +197,7 @@ def _check_link(url: str) -> str:
     return url
 
 
-@transaction.atomic
-def distribution_add_link(
+def new_link(
     *,
     actor: Actor,
     dataset: Dataset,
@@ -154,7 +206,7 @@ def distribution_add_link(
     description: str = "",
     format: str = "",  # noqa: A002 - the DCAT term
 ) -> Distribution:
-    """Register a file that lives elsewhere (a link)."""
+    """A checked, saved link, without its version: callers record one."""
     _require_edit(actor, dataset)
     url = _check_link(url)
     guessed = format_from_name(urlsplit(url).path)
@@ -169,6 +221,28 @@ def distribution_add_link(
         position=_next_position(dataset),
     )
     dataset_touch_data(dataset=dataset)
+    return distribution
+
+
+@transaction.atomic
+def distribution_add_link(
+    *,
+    actor: Actor,
+    dataset: Dataset,
+    url: str,
+    title: str = "",
+    description: str = "",
+    format: str = "",  # noqa: A002 - the DCAT term
+) -> Distribution:
+    """Register a file that lives elsewhere (a link)."""
+    distribution = new_link(
+        actor=actor,
+        dataset=dataset,
+        url=url,
+        title=title,
+        description=description,
+        format=format,
+    )
     version_record(dataset=dataset, kind=VersionKind.FILE_ADDED, actor=actor)
     return distribution
 
@@ -213,3 +287,22 @@ def distribution_record_download(*, distribution: Distribution) -> None:
     Dataset.objects.filter(pk=distribution.dataset_id).update(
         download_count=F("download_count") + 1
     )
+
+
+@transaction.atomic
+def distribution_revision_withhold(
+    *, actor: Actor, revision: DistributionRevision, reason: str
+) -> DistributionRevision:
+    """Stop serving a revision that is not current (its address then answers that
+    it was withdrawn); the bytes stay in storage. The caller records why in the
+    dataset's history."""
+    distribution = revision.distribution
+    _require_edit(actor, distribution.dataset)
+    if distribution.current_revision_id == revision.pk:
+        raise DatasetInvalidError(
+            _("The current version of a file cannot be withheld: replace it first.")
+        )
+    revision.withheld_at = timezone.now()
+    revision.withheld_reason = reason[:300]
+    revision.save(update_fields=["withheld_at", "withheld_reason"])
+    return revision

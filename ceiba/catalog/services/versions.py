@@ -14,15 +14,25 @@ def _user_or_none(actor: Actor) -> Any:
     return actor if actor is not None and actor.is_authenticated else None
 
 
-def version_record(*, dataset: Dataset, kind: VersionKind, actor: Actor) -> Version:
+def version_record(
+    *,
+    dataset: Dataset,
+    kind: VersionKind,
+    actor: Actor,
+    extra_changes: list[dict[str, Any]] | None = None,
+) -> Version:
     """Append an immutable version with the dataset's state and what changed.
 
+    ``extra_changes`` describe changes the snapshot cannot see, made by the apps
+    above the catalog (a table's data dictionary, a privacy decision): dicts with
+    "before" and "after", and "table"/"column"/"field" saying what changed.
     Must run inside the caller's transaction, after the change was written.
     """
     previous = dataset.versions.order_by("-number").first()
     snapshot = dataset_snapshot(dataset)
     before = previous.snapshot if previous else {}
     changes = metadata_changes(before, snapshot) + file_changes(before, snapshot)
+    changes += extra_changes or []
     number = (dataset.versions.aggregate(n=Max("number"))["n"] or 0) + 1
     version = Version.objects.create(
         dataset=dataset,

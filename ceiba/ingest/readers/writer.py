@@ -93,6 +93,10 @@ class _Background:
                     self._writer.write_table(table)
                 except BaseException as error:  # noqa: BLE001 - re-raised by put/close
                     self._error = error
+            del table
+            # Give freed buffers back to the system now: on a busy machine the
+            # allocator's own purging lags and memory would grow with the file.
+            pa.default_memory_pool().release_unused()
 
 
 class RawTableWriter:

@@ -33,6 +33,10 @@ FIELD_LABELS = {
     "status": _("Status"),
     "format": _("Format"),
     "access_url": _("Address"),
+    "type": _("Type"),
+    "unit": _("Unit"),
+    "constraints": _("Rules"),
+    "privacy_review": _("Personal data review"),
 }
 ACTIONS = {
     "added": _("added"),

@@ -4,11 +4,14 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
 
 from ceiba.catalog import selectors
 from ceiba.common.markdown import render_markdown
 from ceiba.datastore.selectors import datastore_tables_for_distribution
+from ceiba.interop import dcat, schemaorg
+from ceiba.interop.negotiation import rdf_format_for
 from ceiba.web.citation import citation_for
 from ceiba.web.views.search import search_context
 
@@ -26,6 +29,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "newest": selectors.dataset_list_newest(limit=6),
             "most_downloaded": selectors.dataset_list_most_downloaded(limit=6),
             "dataset_total": selectors.dataset_list_public().count(),
+            "catalog_jsonld": schemaorg.script_json(schemaorg.data_catalog()),
         },
     )
 
@@ -52,12 +56,30 @@ def _dataset_context(request: HttpRequest, slug: str) -> dict[str, Any]:
         "tables": tables,
         "versions": versions,
         "citation": citation_for(dataset, url=url, version=versions[0].number),
+        "dataset_jsonld": schemaorg.script_json(
+            schemaorg.dataset_jsonld(
+                dataset, tables=[t for _, t in tables], version=versions[0].number
+            )
+        ),
     }
 
 
 @require_safe
 def dataset_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    return render(request, "web/dataset_detail.html", _dataset_context(request, slug))
+    """The dataset's page, or its DCAT-AP RDF when the Accept header prefers
+    Turtle, RDF/XML or JSON-LD to HTML (content negotiation)."""
+    rdf_format = rdf_format_for(request.headers.get("Accept", ""))
+    if rdf_format is None:
+        context = _dataset_context(request, slug)
+        response = render(request, "web/dataset_detail.html", context)
+    else:
+        dataset = selectors.dataset_get(slug=slug, actor=request.user)
+        versions = selectors.version_list(dataset=dataset)
+        body = dcat.dataset_rdf(dataset, versions=versions, rdf_format=rdf_format)
+        content_type = f"{rdf_format.media_type}; charset=utf-8"
+        response = HttpResponse(body, content_type=content_type)
+    patch_vary_headers(response, ["Accept"])
+    return response
 
 
 @require_safe
@@ -74,14 +96,15 @@ def dataset_history(request: HttpRequest, slug: str) -> HttpResponse:
 def version_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     dataset = selectors.dataset_get(slug=slug, actor=request.user)
     version = selectors.version_get(dataset=dataset, number=number)
+    withheld = selectors.revisions_withheld(dataset=dataset)
+    files = [
+        {**file, "withheld": (file["id"], file.get("revision")) in withheld}
+        for file in version.snapshot.get("files", [])
+    ]
     return render(
         request,
         "web/version_detail.html",
-        {
-            "dataset": dataset,
-            "version": version,
-            "files": version.snapshot.get("files", []),
-        },
+        {"dataset": dataset, "version": version, "files": files},
     )
 
 

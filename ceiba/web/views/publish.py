@@ -21,7 +21,7 @@ from ceiba.catalog.permissions import (
 )
 from ceiba.common.errors import CeibaError, PermissionDeniedError
 from ceiba.datastore.selectors import datastore_tables_for_distribution
-from ceiba.ingest.selectors import ingest_job_latest_by_revision
+from ceiba.ingest.selectors import ingest_job_latest_by_distribution
 from ceiba.web.forms import DatasetForm, FileReplaceForm, FileUploadForm, LinkForm
 
 
@@ -86,11 +86,9 @@ def _editable(request: HttpRequest, slug: str) -> Dataset:
 def _files_with_ingest(dataset: Dataset) -> list:
     """The dataset's files, each with its latest ingest job and its live tables."""
     files = dataset.live_distributions
-    jobs = ingest_job_latest_by_revision(
-        revision_ids=[f.current_revision_id for f in files if f.current_revision_id]
-    )
+    jobs = ingest_job_latest_by_distribution(distribution_ids=[f.pk for f in files])
     for file in files:
-        file.ingest = jobs.get(file.current_revision_id)
+        file.ingest = jobs.get(file.pk)
         file.tables = datastore_tables_for_distribution(distribution_id=file.pk)
     return files
 
@@ -218,17 +216,23 @@ def file_replace(request: HttpRequest, slug: str, distribution_id: str) -> HttpR
         return _upload_error(request, dataset, problem)
     upload = form.cleaned_data["file"]
     try:
+        # The new file goes live once it has become a table (or at once if it is
+        # not one): a file that cannot be read leaves the published one in place.
         services.distribution_replace_file(
             actor=request.user,
             distribution=distribution,
             source=upload,
             filename=upload.name,
+            activate=False,
         )
     except CeibaError as error:
         return _upload_error(request, dataset, error.render())
     messages.success(
         request,
-        _("New version of the file uploaded. The earlier one stays in the history."),
+        _(
+            "New version of the file uploaded. It replaces the published one as soon "
+            "as it has been processed; the earlier one stays in the history."
+        ),
     )
     return redirect("web:publish-dataset", slug=dataset.slug)
 

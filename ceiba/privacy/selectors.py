@@ -1,0 +1,108 @@
+"""Reads of findings: per table, per dataset, and what still blocks publishing."""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+
+from ceiba.catalog.models import Dataset
+from ceiba.datastore.models import DatastoreTable
+from ceiba.datastore.selectors import datastore_tables_for_distribution
+from ceiba.privacy.exceptions import FindingNotFoundError
+from ceiba.privacy.kinds import DEFAULT_BLOCKING
+from ceiba.privacy.models import (
+    FindingStatus,
+    PrivacyFinding,
+    PrivacyRule,
+    PrivacyScan,
+)
+
+
+def blocking_kinds() -> set[str]:
+    """Kinds that block publishing: the setting, then the administrators' rules."""
+    kinds = set(settings.CEIBA_PRIVACY_BLOCKING or DEFAULT_BLOCKING)
+    for kind, blocks in PrivacyRule.objects.values_list("kind", "blocks"):
+        (kinds.add if blocks else kinds.discard)(kind)
+    return kinds
+
+
+@dataclass
+class TableFindings:
+    table: DatastoreTable
+    scan: PrivacyScan | None
+    findings: list[PrivacyFinding] = field(default_factory=list)
+
+    @property
+    def open_count(self) -> int:
+        return sum(1 for f in self.findings if f.is_open)
+
+
+def dataset_current_tables(*, dataset: Dataset) -> list[DatastoreTable]:
+    """The tables of the current version of each of the dataset's files."""
+    tables: list[DatastoreTable] = []
+    for distribution in dataset.distributions.filter(deleted_at__isnull=True):
+        tables.extend(
+            datastore_tables_for_distribution(distribution_id=distribution.pk)
+        )
+    return tables
+
+
+def dataset_findings(*, dataset: Dataset) -> list[TableFindings]:
+    """Each current table of ``dataset`` with its scan and findings, marked blocking
+    (``finding.blocks``) by the rules in force."""
+    tables = dataset_current_tables(dataset=dataset)
+    scans = {s.table_id: s for s in PrivacyScan.objects.filter(table__in=tables)}
+    kinds = blocking_kinds()
+    result = {t.pk: TableFindings(t, scans.get(t.pk)) for t in tables}
+    findings = PrivacyFinding.objects.filter(table__in=tables).select_related(
+        "reviewer"
+    )
+    for finding in findings:
+        finding.blocks = finding.kind in kinds
+        result[finding.table_id].findings.append(finding)
+    return list(result.values())
+
+
+def dataset_blocking_findings(*, dataset: Dataset) -> list[PrivacyFinding]:
+    tables = dataset_current_tables(dataset=dataset)
+    return list(
+        PrivacyFinding.objects.filter(
+            table__in=tables, status=FindingStatus.OPEN, kind__in=blocking_kinds()
+        )
+    )
+
+
+def finding_get(*, dataset: Dataset, finding_id: object) -> PrivacyFinding:
+    finding = (
+        PrivacyFinding.objects.select_related("table__revision__distribution")
+        .filter(pk=finding_id if str(finding_id).isdigit() else None)
+        .first()
+    )
+    if finding is None or finding.table.revision.distribution.dataset_id != dataset.pk:
+        raise FindingNotFoundError()
+    return finding
+
+
+def table_findings(*, table: DatastoreTable) -> list[PrivacyFinding]:
+    return list(PrivacyFinding.objects.filter(table=table))
+
+
+# What the treatment form proposes for a column with a finding of each kind.
+SUGGESTED = {
+    "cui": "drop", "nit": "drop", "passport": "drop", "phone": "drop",
+    "email": "drop", "plate": "drop", "person_name": "drop", "address": "drop",
+    "birth_date": "year", "coordinates": "grid",
+}  # fmt: skip
+
+
+def treatment_suggestions(*, table: DatastoreTable) -> dict[str, object]:
+    """Initial values of the treatment form: a treatment for each column with an
+    identifying finding, and the quasi-identifiers of the scan."""
+    initial: dict[str, object] = {}
+    for finding in PrivacyFinding.objects.filter(table=table):
+        suggestion = SUGGESTED.get(finding.kind)
+        if suggestion and finding.context != "text":
+            initial[f"col_{finding.column}"] = suggestion
+    scan = PrivacyScan.objects.filter(table=table).first()
+    if scan is not None and scan.k_anonymity:
+        initial["quasi"] = scan.k_anonymity.get("columns", [])
+    return initial

@@ -1,0 +1,2 @@
+"""The indicators of the EU Metadata Quality Assessment
+(``../shared/standards/mqa.md``)."""
