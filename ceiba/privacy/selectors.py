@@ -63,12 +63,13 @@ def dataset_findings(*, dataset: Dataset) -> list[TableFindings]:
 
 
 def dataset_blocking_findings(*, dataset: Dataset) -> list[PrivacyFinding]:
-    tables = dataset_current_tables(dataset=dataset)
-    return list(
-        PrivacyFinding.objects.filter(
-            table__in=tables, status=FindingStatus.OPEN, kind__in=blocking_kinds()
-        )
+    blocking = PrivacyFinding.objects.filter(
+        status=FindingStatus.OPEN, kind__in=blocking_kinds()
     )
+    # Most datasets have none at all: one query answers them.
+    if not blocking.filter(table__revision__distribution__dataset=dataset).exists():
+        return []
+    return list(blocking.filter(table__in=dataset_current_tables(dataset=dataset)))
 
 
 def finding_get(*, dataset: Dataset, finding_id: object) -> PrivacyFinding:
