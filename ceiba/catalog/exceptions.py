@@ -101,6 +101,6 @@ class RevisionWithheldError(CeibaError):
     code = "revision_withheld"
     status = 410
     message = _(
-        "This version of the file is no longer published: it contained personal "
-        "data, and a treated version replaced it. Download the current version."
+        "This version of the file is not published: %(reason)s. Download the "
+        "current version, or come back later."
     )

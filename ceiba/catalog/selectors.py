@@ -157,17 +157,24 @@ def revision_get(*, distribution: Distribution, number: int) -> DistributionRevi
     revision = distribution.revisions.filter(number=number).first()
     if revision is None:
         raise DistributionNotFoundError()
-    if revision.withheld_at is not None:
-        raise RevisionWithheldError()
+    revision_check_served(revision=revision)
     return revision
 
 
-def revisions_withheld(*, dataset: Dataset) -> set[tuple[str, int]]:
-    """(file id, revision number) of the dataset's revisions that are not served."""
-    rows = DistributionRevision.objects.filter(
+def revision_check_served(*, revision: DistributionRevision) -> None:
+    if revision.withheld_at is not None:
+        raise RevisionWithheldError(reason=revision.get_withheld_reason_display())
+
+
+def revisions_withheld(*, dataset: Dataset) -> dict[tuple[str, int], str]:
+    """(file id, revision number) → why, for the dataset's revisions not served."""
+    revisions = DistributionRevision.objects.filter(
         distribution__dataset=dataset, withheld_at__isnull=False
-    ).values_list("distribution_id", "number")
-    return {(str(file_id), number) for file_id, number in rows}
+    )
+    return {
+        (str(r.distribution_id), r.number): r.get_withheld_reason_display()
+        for r in revisions
+    }
 
 
 def revision_list(*, distribution: Distribution) -> QuerySet[DistributionRevision]:

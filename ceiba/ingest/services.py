@@ -8,21 +8,29 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
-from ceiba.catalog.models import Dataset, Distribution, DistributionKind
+from ceiba.catalog.models import (
+    Dataset,
+    Distribution,
+    DistributionKind,
+    DistributionRevision,
+)
 from ceiba.catalog.permissions import Actor
 from ceiba.catalog.selectors import distribution_find_by_title, revision_get_by_id
 from ceiba.catalog.services import (
     distribution_add_file,
     distribution_replace_file,
     distribution_revision_activate,
+    distribution_revision_hold,
 )
 from ceiba.catalog.storage import blob_local_path
 from ceiba.common.errors import CeibaError
+from ceiba.datastore.models import DatastoreTable
 from ceiba.datastore.selectors import datastore_table_exists
 from ceiba.datastore.services import datastore_tables_register
 from ceiba.ingest.exceptions import IngestError
 from ceiba.ingest.models import IngestJob, IngestState
 from ceiba.ingest.pipeline import ingest_file, is_tabular
+from ceiba.privacy.selectors import tables_have_blocking_findings
 from ceiba.privacy.services import privacy_scan_files, privacy_scans_record
 
 logger = logging.getLogger(__name__)
@@ -88,7 +96,7 @@ def ingest_job_run(
                     revision_id=revision.pk, tables=tables
                 )
                 privacy_scans_record(tables=registered, scans=scans)
-                distribution_revision_activate(revision_id=revision.pk)
+                _go_live(revision, registered)
                 _finish(job, IngestState.SUCCEEDED)
     except CeibaError as error:
         _finish(job, IngestState.FAILED, error)
@@ -96,6 +104,18 @@ def ingest_job_run(
         logger.exception("ingest of revision %s failed", revision.pk)
         _finish(job, IngestState.FAILED, IngestError())
     return job
+
+
+def _go_live(revision: DistributionRevision, tables: list[DatastoreTable]) -> None:
+    """Make the revision current, unless its dataset is public and its tables hold
+    personal data awaiting review: then a new file is held (not served) and a
+    replacement waits, until the review (ceiba.privacy) lets it go live."""
+    dataset = revision.distribution.dataset
+    if dataset.is_published and tables_have_blocking_findings(tables=tables):
+        if revision.distribution.current_revision_id == revision.pk:
+            distribution_revision_hold(revision=revision)
+        return
+    distribution_revision_activate(revision_id=revision.pk)
 
 
 def ingest_into_dataset(
@@ -137,4 +157,5 @@ def ingest_into_dataset(
                 revision_id=distribution.current_revision_id, tables=tables
             )
             privacy_scans_record(tables=registered, scans=scans)
+            _go_live(distribution.current_revision, registered)
     return distribution

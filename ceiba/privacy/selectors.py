@@ -72,6 +72,12 @@ def dataset_blocking_findings(*, dataset: Dataset) -> list[PrivacyFinding]:
     return list(blocking.filter(table__in=dataset_current_tables(dataset=dataset)))
 
 
+def tables_have_blocking_findings(*, tables: list[DatastoreTable]) -> bool:
+    return PrivacyFinding.objects.filter(
+        table__in=tables, status=FindingStatus.OPEN, kind__in=blocking_kinds()
+    ).exists()
+
+
 def finding_get(*, dataset: Dataset, finding_id: object) -> PrivacyFinding:
     finding = (
         PrivacyFinding.objects.select_related("table__revision__distribution")

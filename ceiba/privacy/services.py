@@ -16,10 +16,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from ceiba.catalog.exceptions import CatalogPermissionError
-from ceiba.catalog.models import Dataset, VersionKind
+from ceiba.catalog.models import Dataset, DistributionRevision, VersionKind
 from ceiba.catalog.permissions import Actor, can_publish_dataset
 from ceiba.catalog.services import (
     distribution_replace_file,
+    distribution_revision_activate,
+    distribution_revision_release,
     distribution_revision_withhold,
     version_record,
 )
@@ -34,7 +36,11 @@ from ceiba.privacy.models import (
     PrivacyScan,
 )
 from ceiba.privacy.scan import TableScan, scan_table
-from ceiba.privacy.selectors import dataset_blocking_findings, table_findings
+from ceiba.privacy.selectors import (
+    dataset_blocking_findings,
+    table_findings,
+    tables_have_blocking_findings,
+)
 from ceiba.privacy.treatments import (
     TreatmentPlan,
     TreatmentResult,
@@ -144,6 +150,7 @@ def _note(finding: PrivacyFinding, decision: dict[str, str]) -> dict[str, object
 
 
 @transaction.atomic
+@transaction.atomic
 def finding_justify(
     *, actor: Actor, finding: PrivacyFinding, justification: str
 ) -> PrivacyFinding:
@@ -160,7 +167,17 @@ def finding_justify(
         actor,
         [_note(finding, {"decision": "justified", "reason": justification})],
     )
+    _go_live_if_reviewed(finding.table.revision)
     return finding
+
+
+def _go_live_if_reviewed(revision: DistributionRevision) -> None:
+    """A revision held or waiting for review goes live once nothing that blocks
+    is left open in its tables."""
+    if tables_have_blocking_findings(tables=list(revision.tables.all())):
+        return
+    distribution_revision_release(revision=revision)
+    distribution_revision_activate(revision_id=revision.pk)
 
 
 def _mark_reviewed(finding: PrivacyFinding, actor: Actor) -> None:
@@ -209,11 +226,7 @@ def table_treat(
                 filename=f"{stem}-anonimizado.csv",
             )
             # The untreated original stays with the institution, never served.
-            distribution_revision_withhold(
-                actor=actor,
-                revision=table.revision,
-                reason="personal data: replaced by a treated version",
-            )
+            distribution_revision_withhold(actor=actor, revision=table.revision)
             touched = plan.treated_columns()
             findings = [f for f in table_findings(table=table) if f.column in touched]
             _mark_treated(actor, dataset, table, findings, plan.describe(), result)

@@ -3,6 +3,8 @@ while blocking findings are open, reviews kept in the dataset's history, and whi
 kinds block chosen by the administrators."""
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import TestCase
 
 from ceiba.catalog import services
 from ceiba.catalog.models import Role
@@ -10,7 +12,14 @@ from ceiba.privacy.exceptions import PersonalDataFoundError, ReviewError
 from ceiba.privacy.models import FindingStatus, PrivacyFinding, PrivacyScan
 from ceiba.privacy.selectors import dataset_blocking_findings
 from ceiba.privacy.services import finding_justify, privacy_rule_set
-from tests.factories import make_dataset, make_institution, make_user, portal_admin
+from tests.factories import (
+    committed,
+    make_dataset,
+    make_file,
+    make_institution,
+    make_user,
+    portal_admin,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -99,3 +108,54 @@ def test_tables_without_personal_data_publish_freely():
     assert PrivacyScan.objects.count() == 1
     assert not PrivacyFinding.objects.exists()
     services.dataset_publish(actor=portal_admin(), dataset=dataset)
+
+
+JUSTIFICATION = "Beneficiaries of a public programme, published by law."
+
+
+def test_a_new_file_of_a_published_dataset_waits_for_its_review(client):
+    dataset = make_dataset("Beneficiarios", files={"p.csv": BUDGET})
+    distribution = make_file(dataset, "b.csv", REGISTER)
+    revision = distribution.current_revision
+    revision.refresh_from_db()
+    assert revision.withheld_reason == "awaiting_review"
+    download = f"/datos/{dataset.slug}/archivos/{distribution.pk}/descargar"
+    refused = client.get(download)
+    assert refused.status_code == 410
+    assert "revisión" in refused.content.decode()
+    page = client.get(f"/datos/{dataset.slug}/").content.decode()
+    assert "Aún no disponible" in page and "José" not in page
+    table = revision.tables.get()
+    assert client.get(f"/datos/{dataset.slug}/tablas/{table.pk}/").status_code == 404
+
+    admin = portal_admin()
+    for finding in PrivacyFinding.objects.filter(table=table):
+        committed(finding_justify)(
+            actor=admin, finding=finding, justification=JUSTIFICATION
+        )
+    revision.refresh_from_db()
+    assert revision.withheld_at is None
+    assert client.get(download).status_code == 200
+    assert client.get(f"/datos/{dataset.slug}/tablas/{table.pk}/").status_code == 200
+
+
+def test_a_replacement_with_personal_data_waits_and_the_old_file_stays_live(client):
+    dataset = make_dataset("Beneficiarios", files={"b.csv": BUDGET})
+    distribution = dataset.distributions.get()
+    editor = make_user("editora")
+    make_institution(members={editor: Role.EDITOR})
+    client.force_login(editor)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        client.post(
+            f"/publicar/{dataset.slug}/archivos/{distribution.pk}/reemplazar/",
+            {"file": SimpleUploadedFile("b.csv", REGISTER)},
+        )
+    distribution.refresh_from_db()
+    assert distribution.current_revision.number == 1
+    pending = distribution.revisions.get(number=2)
+    for finding in PrivacyFinding.objects.filter(table__revision=pending):
+        committed(finding_justify)(
+            actor=editor, finding=finding, justification=JUSTIFICATION
+        )
+    distribution.refresh_from_db()
+    assert distribution.current_revision.number == 2

@@ -3,6 +3,7 @@ from ceiba.catalog.models.distributions import (
     Distribution,
     DistributionKind,
     DistributionRevision,
+    WithholdReason,
 )
 from ceiba.catalog.models.institutions import Institution, Membership, Role
 from ceiba.catalog.models.versions import Version, VersionKind
@@ -22,6 +23,7 @@ __all__ = [
     "Distribution",
     "DistributionKind",
     "DistributionRevision",
+    "WithholdReason",
     "Frequency",
     "Institution",
     "InstitutionKind",

@@ -56,6 +56,14 @@ class Distribution(TimestampedModel):
         return reverse("web:distribution-latest", args=[self.dataset.slug, self.id])
 
 
+class WithholdReason(models.TextChoices):
+    REPLACED = (
+        "replaced",
+        _("it contained personal data, and a treated version replaced it"),
+    )
+    AWAITING_REVIEW = "awaiting_review", _("its personal data is awaiting review")
+
+
 class DistributionRevision(models.Model):
     """One immutable upload of a file. Its address never changes."""
 
@@ -76,7 +84,9 @@ class DistributionRevision(models.Model):
     # A revision that must not be served (it held personal data that a treated
     # revision replaced). Its bytes stay in storage, private to the institution.
     withheld_at = models.DateTimeField(null=True, blank=True)
-    withheld_reason = models.CharField(max_length=300, blank=True)
+    withheld_reason = models.CharField(
+        max_length=20, choices=WithholdReason, blank=True
+    )
 
     class Meta:
         ordering = ["distribution", "number"]

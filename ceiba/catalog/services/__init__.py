@@ -17,6 +17,8 @@ from ceiba.catalog.services.distributions import (
     distribution_remove,
     distribution_replace_file,
     distribution_revision_activate,
+    distribution_revision_hold,
+    distribution_revision_release,
     distribution_revision_withhold,
     distribution_update,
 )
@@ -46,6 +48,8 @@ __all__ = [
     "distribution_remove",
     "distribution_replace_file",
     "distribution_revision_activate",
+    "distribution_revision_hold",
+    "distribution_revision_release",
     "distribution_revision_withhold",
     "distribution_update",
     "version_record",

@@ -10,7 +10,10 @@ from django.utils import timezone
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
-from ceiba.catalog.events import send_file_uploaded_on_commit
+from ceiba.catalog.events import (
+    send_dataset_changed_on_commit,
+    send_file_uploaded_on_commit,
+)
 from ceiba.catalog.exceptions import (
     CatalogPermissionError,
     DatasetInvalidError,
@@ -24,6 +27,7 @@ from ceiba.catalog.models import (
     DistributionKind,
     DistributionRevision,
     VersionKind,
+    WithholdReason,
 )
 from ceiba.catalog.permissions import Actor, can_edit_dataset
 from ceiba.catalog.services.datasets import dataset_touch_data
@@ -289,20 +293,38 @@ def distribution_record_download(*, distribution: Distribution) -> None:
     )
 
 
+def _withhold(revision: DistributionRevision, reason: WithholdReason) -> None:
+    revision.withheld_at = timezone.now()
+    revision.withheld_reason = reason
+    revision.save(update_fields=["withheld_at", "withheld_reason"])
+    send_dataset_changed_on_commit(revision.distribution.dataset_id)
+
+
 @transaction.atomic
 def distribution_revision_withhold(
-    *, actor: Actor, revision: DistributionRevision, reason: str
+    *, actor: Actor, revision: DistributionRevision
 ) -> DistributionRevision:
-    """Stop serving a revision that is not current (its address then answers that
-    it was withdrawn); the bytes stay in storage. The caller records why in the
-    dataset's history."""
-    distribution = revision.distribution
-    _require_edit(actor, distribution.dataset)
-    if distribution.current_revision_id == revision.pk:
-        raise DatasetInvalidError(
-            _("The current version of a file cannot be withheld: replace it first.")
-        )
-    revision.withheld_at = timezone.now()
-    revision.withheld_reason = reason[:300]
-    revision.save(update_fields=["withheld_at", "withheld_reason"])
+    """Never serve again a revision that a treated version (without its personal
+    data) replaced: its addresses say why, its tables leave previews and APIs, its
+    bytes stay in storage. The caller records the decision in the history."""
+    _require_edit(actor, revision.distribution.dataset)
+    _withhold(revision, WithholdReason.REPLACED)
     return revision
+
+
+@transaction.atomic
+def distribution_revision_hold(*, revision: DistributionRevision) -> None:
+    """Hold a new revision of a published dataset until its personal data has been
+    reviewed (the ingest found some)."""
+    _withhold(revision, WithholdReason.AWAITING_REVIEW)
+
+
+@transaction.atomic
+def distribution_revision_release(*, revision: DistributionRevision) -> None:
+    """Serve a held revision: its review found it may be public."""
+    if revision.withheld_reason != WithholdReason.AWAITING_REVIEW:
+        return
+    revision.withheld_at = None
+    revision.withheld_reason = ""
+    revision.save(update_fields=["withheld_at", "withheld_reason"])
+    send_dataset_changed_on_commit(revision.distribution.dataset_id)

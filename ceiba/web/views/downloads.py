@@ -47,6 +47,7 @@ def distribution_latest(
         distribution_record_download(distribution=distribution)
     if distribution.kind == DistributionKind.LINK:
         return HttpResponseRedirect(distribution.access_url)
+    selectors.revision_check_served(revision=distribution.current_revision)
     cache = LATEST_CACHE if dataset.is_published else "private, no-store"
     return _serve(request, distribution.current_revision, cache)
 

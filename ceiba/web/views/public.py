@@ -98,7 +98,7 @@ def version_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse
     version = selectors.version_get(dataset=dataset, number=number)
     withheld = selectors.revisions_withheld(dataset=dataset)
     files = [
-        {**file, "withheld": (file["id"], file.get("revision")) in withheld}
+        {**file, "withheld": withheld.get((file["id"], file.get("revision")), "")}
         for file in version.snapshot.get("files", [])
     ]
     return render(
