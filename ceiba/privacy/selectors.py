@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 
-from ceiba.catalog.models import Dataset
+from ceiba.catalog.models import Dataset, DistributionRevision
 from ceiba.datastore.models import DatastoreTable
 from ceiba.datastore.selectors import datastore_tables_for_distribution
 from ceiba.privacy.exceptions import FindingNotFoundError
@@ -70,6 +70,20 @@ def dataset_blocking_findings(*, dataset: Dataset) -> list[PrivacyFinding]:
     if not blocking.filter(table__revision__distribution__dataset=dataset).exists():
         return []
     return list(blocking.filter(table__in=dataset_current_tables(dataset=dataset)))
+
+
+def revisions_with_findings(
+    *, revision: DistributionRevision
+) -> list[DistributionRevision]:
+    """``revision`` and the earlier revisions of its file, still served, in whose
+    tables the scanner found personal data."""
+    earlier = DistributionRevision.objects.filter(
+        distribution_id=revision.distribution_id,
+        number__lt=revision.number,
+        withheld_at__isnull=True,
+        tables__privacy_findings__isnull=False,
+    ).distinct()
+    return [revision, *earlier]
 
 
 def tables_have_blocking_findings(*, tables: list[DatastoreTable]) -> bool:

@@ -38,6 +38,7 @@ from ceiba.privacy.models import (
 from ceiba.privacy.scan import TableScan, scan_table
 from ceiba.privacy.selectors import (
     dataset_blocking_findings,
+    revisions_with_findings,
     table_findings,
     tables_have_blocking_findings,
 )
@@ -225,8 +226,10 @@ def table_treat(
                 source=source,
                 filename=f"{stem}-anonimizado.csv",
             )
-            # The untreated original stays with the institution, never served.
-            distribution_revision_withhold(actor=actor, revision=table.revision)
+            # The untreated original, and any earlier release with personal data
+            # found in it, stay with the institution, never served.
+            for revision in revisions_with_findings(revision=table.revision):
+                distribution_revision_withhold(actor=actor, revision=revision)
             touched = plan.treated_columns()
             findings = [f for f in table_findings(table=table) if f.column in touched]
             _mark_treated(actor, dataset, table, findings, plan.describe(), result)

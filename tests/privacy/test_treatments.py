@@ -1,6 +1,7 @@
 """Anonymisation treatments: each column action, suppression of small groups,
 aggregation, and the service that publishes the treated table as a new version."""
 
+import io
 from pathlib import Path
 
 import duckdb
@@ -8,6 +9,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from ceiba.catalog.services import distribution_replace_file
 from ceiba.datastore.models import DatastoreTable
 from ceiba.privacy.exceptions import TreatmentError
 from ceiba.privacy.models import FindingStatus, PrivacyFinding
@@ -144,3 +146,21 @@ def test_the_untreated_original_is_never_served_again(client):
     history = client.get(f"/datos/{dataset.slug}/historial/2/").content.decode()
     assert "contenía datos personales" in history
     assert url not in history
+
+
+@pytest.mark.django_db
+def test_earlier_releases_with_personal_data_are_withheld_too(client):
+    dataset = make_dataset("Registro", publish=False, files={"r.csv": REGISTER})
+    distribution = dataset.distributions.get()
+    committed(distribution_replace_file)(
+        actor=portal_admin(),
+        distribution=distribution,
+        source=io.BytesIO(REGISTER.replace(b"Mixco", b"Villa Nueva")),
+        filename="r.csv",
+    )
+    latest = DatastoreTable.objects.get(revision__number=2)
+    plan = TreatmentPlan(actions={"nombre": "drop", "dpi": "drop"}, quasi=[], k=0)
+    committed(table_treat)(actor=portal_admin(), table=latest, plan=plan)
+    withheld = distribution.revisions.filter(withheld_at__isnull=False)
+    assert sorted(withheld.values_list("number", flat=True)) == [1, 2]
+    assert distribution.revisions.get(number=3).withheld_at is None
