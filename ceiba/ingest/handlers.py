@@ -3,7 +3,7 @@
 from uuid import UUID
 
 from ceiba.catalog.services import distribution_revision_activate
-from ceiba.ingest.services import ingest_job_create
+from ceiba.ingest.services import ingest_job_create, ingest_job_hold_new_table
 from ceiba.ingest.tasks import ingest_job_run_task
 
 
@@ -14,5 +14,6 @@ def on_file_uploaded(
     if job is None:
         # Not a table (or one ingested already): nothing to wait for.
         distribution_revision_activate(revision_id=revision_id)
-    else:
-        ingest_job_run_task.enqueue(job.pk)
+        return
+    ingest_job_hold_new_table(job=job)
+    ingest_job_run_task.enqueue(job.pk)

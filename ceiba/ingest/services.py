@@ -13,6 +13,7 @@ from ceiba.catalog.models import (
     Distribution,
     DistributionKind,
     DistributionRevision,
+    WithholdReason,
 )
 from ceiba.catalog.permissions import Actor
 from ceiba.catalog.selectors import distribution_find_by_title, revision_get_by_id
@@ -21,6 +22,7 @@ from ceiba.catalog.services import (
     distribution_replace_file,
     distribution_revision_activate,
     distribution_revision_hold,
+    distribution_revision_release,
 )
 from ceiba.catalog.storage import blob_local_path
 from ceiba.common.errors import CeibaError
@@ -45,6 +47,18 @@ def ingest_job_create(*, revision_id: int) -> IngestJob | None:
     if datastore_table_exists(revision_id=revision_id):
         return None  # ingested already, in the foreground (``ceiba ingest``)
     return IngestJob.objects.create(revision=revision)
+
+
+def ingest_job_hold_new_table(*, job: IngestJob) -> None:
+    """A new table file of a published dataset is not served until it has been
+    checked for personal data (a new version of a file simply waits)."""
+    revision = job.revision
+    distribution = revision.distribution
+    if (
+        distribution.dataset.is_published
+        and distribution.current_revision_id == revision.pk
+    ):
+        distribution_revision_hold(revision=revision, reason=WithholdReason.CHECKING)
 
 
 def _save_progress(job: IngestJob, stage: str, done: int, total: int | None) -> None:
@@ -99,11 +113,19 @@ def ingest_job_run(
                 _go_live(revision, registered)
                 _finish(job, IngestState.SUCCEEDED)
     except CeibaError as error:
-        _finish(job, IngestState.FAILED, error)
+        _fail(job, error)
     except Exception:  # noqa: BLE001 - recorded for the publisher, logged for us
         logger.exception("ingest of revision %s failed", revision.pk)
-        _finish(job, IngestState.FAILED, IngestError())
+        _fail(job, IngestError())
     return job
+
+
+def _fail(job: IngestJob, error: CeibaError) -> None:
+    """Not a table: the file is served as a file, like any other (a file held
+    while it was checked is released)."""
+    with transaction.atomic():
+        _finish(job, IngestState.FAILED, error)
+        distribution_revision_release(revision=job.revision)
 
 
 def _go_live(revision: DistributionRevision, tables: list[DatastoreTable]) -> None:
@@ -113,8 +135,11 @@ def _go_live(revision: DistributionRevision, tables: list[DatastoreTable]) -> No
     dataset = revision.distribution.dataset
     if dataset.is_published and tables_have_blocking_findings(tables=tables):
         if revision.distribution.current_revision_id == revision.pk:
-            distribution_revision_hold(revision=revision)
+            distribution_revision_hold(
+                revision=revision, reason=WithholdReason.AWAITING_REVIEW
+            )
         return
+    distribution_revision_release(revision=revision)
     distribution_revision_activate(revision_id=revision.pk)
 
 

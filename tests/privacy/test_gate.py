@@ -8,6 +8,8 @@ from django.test import TestCase
 
 from ceiba.catalog import services
 from ceiba.catalog.models import Role
+from ceiba.ingest.models import IngestJob
+from ceiba.ingest.services import ingest_job_run
 from ceiba.privacy.exceptions import PersonalDataFoundError, ReviewError
 from ceiba.privacy.models import FindingStatus, PrivacyFinding, PrivacyScan
 from ceiba.privacy.selectors import dataset_blocking_findings
@@ -159,3 +161,33 @@ def test_a_replacement_with_personal_data_waits_and_the_old_file_stays_live(clie
         )
     distribution.refresh_from_db()
     assert distribution.current_revision.number == 2
+
+
+@pytest.fixture
+def queued_tasks(settings):
+    """Tasks wait in a queue, as with the real worker, instead of running inline."""
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}
+    }
+
+
+def test_a_new_table_file_is_not_served_until_it_has_been_checked(client, queued_tasks):
+    dataset = make_dataset("Presupuesto", files={"p.pdf": b"%PDF-1.4 x"})
+    distribution = make_file(dataset, "b.csv", BUDGET)
+    download = f"/datos/{dataset.slug}/archivos/{distribution.pk}/descargar"
+    waiting = client.get(download)
+    assert waiting.status_code == 410
+    assert "se está revisando" in waiting.content.decode()
+
+    job = IngestJob.objects.get(revision=distribution.current_revision)
+    committed(ingest_job_run)(job_id=job.pk)
+    assert client.get(download).status_code == 200
+
+
+def test_a_file_that_is_not_a_table_after_all_is_served_as_a_file(client, queued_tasks):
+    dataset = make_dataset("Presupuesto", files={"p.pdf": b"%PDF-1.4 x"})
+    distribution = make_file(dataset, "datos.json", b"{")
+    job = IngestJob.objects.get(revision=distribution.current_revision)
+    committed(ingest_job_run)(job_id=job.pk)
+    download = f"/datos/{dataset.slug}/archivos/{distribution.pk}/descargar"
+    assert client.get(download).status_code == 200

@@ -62,6 +62,10 @@ class WithholdReason(models.TextChoices):
         _("it contained personal data, and a treated version replaced it"),
     )
     AWAITING_REVIEW = "awaiting_review", _("its personal data is awaiting review")
+    CHECKING = (
+        "checking",
+        _("it is being checked for personal data, which takes a few moments"),
+    )
 
 
 class DistributionRevision(models.Model):

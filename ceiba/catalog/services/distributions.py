@@ -293,6 +293,9 @@ def distribution_record_download(*, distribution: Distribution) -> None:
     )
 
 
+HELD = {WithholdReason.CHECKING, WithholdReason.AWAITING_REVIEW}
+
+
 def _withhold(revision: DistributionRevision, reason: WithholdReason) -> None:
     revision.withheld_at = timezone.now()
     revision.withheld_reason = reason
@@ -313,16 +316,18 @@ def distribution_revision_withhold(
 
 
 @transaction.atomic
-def distribution_revision_hold(*, revision: DistributionRevision) -> None:
-    """Hold a new revision of a published dataset until its personal data has been
-    reviewed (the ingest found some)."""
-    _withhold(revision, WithholdReason.AWAITING_REVIEW)
+def distribution_revision_hold(
+    *, revision: DistributionRevision, reason: WithholdReason
+) -> None:
+    """Hold a new revision of a published dataset while it is checked for personal
+    data (``CHECKING``) or while what was found is reviewed (``AWAITING_REVIEW``)."""
+    _withhold(revision, reason)
 
 
 @transaction.atomic
 def distribution_revision_release(*, revision: DistributionRevision) -> None:
-    """Serve a held revision: its review found it may be public."""
-    if revision.withheld_reason != WithholdReason.AWAITING_REVIEW:
+    """Serve a held revision: the check or the review found it may be public."""
+    if revision.withheld_reason not in HELD:
         return
     revision.withheld_at = None
     revision.withheld_reason = ""
