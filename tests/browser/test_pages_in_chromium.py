@@ -15,6 +15,10 @@ PAGES = {
     "dataset": "/datos/escuelas-de-guatemala/",
     "institution": "/instituciones/mineduc/",
     "theme": "/temas/educacion/",
+    "portals": "/portales/",
+    "privacy guide": "/guias/datos-personales/",
+    "api docs": "/api/v1/docs",
+    "history": "/datos/escuelas-de-guatemala/historial/",
 }
 
 
