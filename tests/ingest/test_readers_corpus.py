@@ -183,7 +183,7 @@ def test_invalid_json(tmp_path, out):
 
 
 _STREAM_SCRIPT = """
-import json, resource, sys
+import json, sys
 from pathlib import Path
 from ceiba.ingest.raw import read_table_file
 calls = []
@@ -191,7 +191,10 @@ calls = []
     Path(sys.argv[1]), filename="large.csv", out_dir=Path(sys.argv[2]),
     progress=lambda rows, total: calls.append([rows, total]),
 )
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+# VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the parent across
+# fork and exec, so a big test process would count as this one's peak.
+status = Path("/proc/self/status").read_text().splitlines()
+peak = next(int(l.split()[1]) for l in status if l.startswith("VmHWM")) * 1024
 print(json.dumps({"rows": table.row_count, "peak": peak, "calls": calls,
                   "engine": table.detection["engine"]}))
 """
