@@ -36,10 +36,9 @@ from ceiba.ingest.typing_rules import (
     quote_literal,
     strptime_shape,
 )
-from ceiba.ingest.validation import validate
+from ceiba.ingest.validation import ORDERED_TYPES, validate
 
 EDITABLE_TYPES = ("string", "integer", "number", "boolean", "date", "datetime", "year")
-ORDERED_TYPES = {"integer", "number", "date", "datetime", "year"}
 # Properties a publisher edits; the others (source separators, missing values)
 # describe the file and are kept or chosen from the data.
 DESCRIBED = ("title", "description", "unit")

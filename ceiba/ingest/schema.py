@@ -116,23 +116,6 @@ def _create_sample(
     )
 
 
-def normalised_schema(schema: dict[str, Any]) -> dict[str, Any]:
-    """The schema of the typed copies (normalised CSV and Parquet): "." decimals, no
-    group separators, ISO dates, true/false, and only "" as missing value."""
-    fields = []
-    for source_field in schema["fields"]:
-        typed = {k: v for k, v in source_field.items() if k not in _SOURCE_PROPERTIES}
-        if typed.get("type") in ("date", "datetime", "time"):
-            typed.pop("format", None)
-        fields.append(typed)
-    return {**schema, "fields": fields, "missingValues": [""]}
-
-
-# Properties that describe the source text, not the typed copies.
-_SOURCE_PROPERTIES = {"decimalChar", "groupChar", "trueValues", "falseValues"}
-_SOURCE_PROPERTIES |= {"missingValues", "bareNumber"}
-
-
 def _check_columns(
     connection: duckdb.DuckDBPyConnection, source: str, columns: Columns
 ) -> int:

@@ -12,7 +12,6 @@ from ceiba.catalog.models import (
     Dataset,
     Distribution,
     DistributionKind,
-    DistributionRevision,
     WithholdReason,
 )
 from ceiba.catalog.permissions import Actor
@@ -20,20 +19,21 @@ from ceiba.catalog.selectors import distribution_find_by_title, revision_get_by_
 from ceiba.catalog.services import (
     distribution_add_file,
     distribution_replace_file,
-    distribution_revision_activate,
     distribution_revision_hold,
     distribution_revision_release,
 )
 from ceiba.catalog.storage import blob_local_path
 from ceiba.common.errors import CeibaError
-from ceiba.datastore.models import DatastoreTable
 from ceiba.datastore.selectors import datastore_table_exists
 from ceiba.datastore.services import datastore_tables_register
 from ceiba.ingest.exceptions import IngestError
 from ceiba.ingest.models import IngestJob, IngestState
 from ceiba.ingest.pipeline import ingest_file, is_tabular
-from ceiba.privacy.selectors import tables_have_blocking_findings
-from ceiba.privacy.services import privacy_scan_files, privacy_scans_record
+from ceiba.privacy.services import (
+    privacy_scan_files,
+    privacy_scans_record,
+    revision_go_live,
+)
 
 logger = logging.getLogger(__name__)
 PROGRESS_EVERY_ROWS = 50_000
@@ -110,7 +110,7 @@ def ingest_job_run(
                     revision_id=revision.pk, tables=tables
                 )
                 privacy_scans_record(tables=registered, scans=scans)
-                _go_live(revision, registered)
+                revision_go_live(revision=revision)
                 _finish(job, IngestState.SUCCEEDED)
     except CeibaError as error:
         _fail(job, error)
@@ -126,21 +126,6 @@ def _fail(job: IngestJob, error: CeibaError) -> None:
     with transaction.atomic():
         _finish(job, IngestState.FAILED, error)
         distribution_revision_release(revision=job.revision)
-
-
-def _go_live(revision: DistributionRevision, tables: list[DatastoreTable]) -> None:
-    """Make the revision current, unless its dataset is public and its tables hold
-    personal data awaiting review: then a new file is held (not served) and a
-    replacement waits, until the review (ceiba.privacy) lets it go live."""
-    dataset = revision.distribution.dataset
-    if dataset.is_published and tables_have_blocking_findings(tables=tables):
-        if revision.distribution.current_revision_id == revision.pk:
-            distribution_revision_hold(
-                revision=revision, reason=WithholdReason.AWAITING_REVIEW
-            )
-        return
-    distribution_revision_release(revision=revision)
-    distribution_revision_activate(revision_id=revision.pk)
 
 
 def ingest_into_dataset(
@@ -182,5 +167,5 @@ def ingest_into_dataset(
                 revision_id=distribution.current_revision_id, tables=tables
             )
             privacy_scans_record(tables=registered, scans=scans)
-            _go_live(distribution.current_revision, registered)
+            revision_go_live(revision=distribution.current_revision)
     return distribution

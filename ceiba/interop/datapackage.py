@@ -11,21 +11,12 @@ from typing import Any
 
 from django.utils.text import slugify
 
+from ceiba.datastore.schema import normalised_schema
 from ceiba.interop import uris, vocab
 
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 RESOURCE_PROFILE = "https://datapackage.org/profiles/2.0/dataresource.json"
 TABLE_SCHEMA_PROFILE = "https://datapackage.org/profiles/2.0/tableschema.json"
-# Table Schema properties that describe the source text, not the normalised CSV
-# (the same rule as ceiba.ingest.schema.normalised_schema).
-_SOURCE_PROPERTIES = {
-    "decimalChar",
-    "groupChar",
-    "trueValues",
-    "falseValues",
-    "missingValues",
-    "bareNumber",
-}
 _NAME = re.compile(r"[^a-z0-9._-]+")
 
 
@@ -40,19 +31,9 @@ def _name(text: str, used: set[str]) -> str:
 
 def table_schema(table: Any) -> dict[str, Any]:
     """The Table Schema of a table's normalised copies (CSV export, Parquet)."""
-    schema = table.schema or {}
-    fields = []
-    for source in schema.get("fields", []):
-        field = {k: v for k, v in source.items() if k not in _SOURCE_PROPERTIES}
-        if field.get("type") in ("date", "datetime", "time"):
-            field.pop("format", None)
-        fields.append(field)
-    typed = {k: v for k, v in schema.items() if k != "fields"}
     return {
         "$schema": TABLE_SCHEMA_PROFILE,
-        **typed,
-        "fields": fields,
-        "missingValues": [""],
+        **normalised_schema({"fields": [], **(table.schema or {})}),
     }
 
 

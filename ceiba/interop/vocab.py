@@ -59,6 +59,23 @@ _EU_LICENCES = {
 }
 # Our pseudo-licences (CKAN's codes): not SPDX identifiers.
 NON_SPDX_LICENCES = {"other-open", "other-closed", "notspecified"}
+# CKAN's licence ids (its default licence list) -> ours (SPDX), for what CKAN
+# clients send and what CKAN portals we harvest publish.
+CKAN_LICENCES = {
+    "cc-by": "CC-BY-4.0",
+    "cc-by-sa": "CC-BY-SA-4.0",
+    "cc-zero": "CC0-1.0",
+    "cc-nc": "CC-BY-NC-4.0",
+    "odc-odbl": "ODbL-1.0",
+    "odc-by": "ODC-By-1.0",
+    "odc-pddl": "PDDL-1.0",
+    "other-pd": "other-open",  # "Other (Public Domain)": no specific licence
+    "uk-ogl": "OGL-UK-3.0",
+    "other-at": "other-open",
+    "gfdl": "other-open",
+    "other-nc": "other-closed",
+    "notspecified": "notspecified",
+}
 
 
 def eu_licence_uri(code: str) -> str | None:

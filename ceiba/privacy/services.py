@@ -16,11 +16,17 @@ from django.db import transaction
 from django.utils import timezone
 
 from ceiba.catalog.exceptions import CatalogPermissionError
-from ceiba.catalog.models import Dataset, DistributionRevision, VersionKind
+from ceiba.catalog.models import (
+    Dataset,
+    DistributionRevision,
+    VersionKind,
+    WithholdReason,
+)
 from ceiba.catalog.permissions import Actor, can_publish_dataset
 from ceiba.catalog.services import (
     distribution_replace_file,
     distribution_revision_activate,
+    distribution_revision_hold,
     distribution_revision_release,
     distribution_revision_withhold,
     version_record,
@@ -168,14 +174,22 @@ def finding_justify(
         actor,
         [_note(finding, {"decision": "justified", "reason": justification})],
     )
-    _go_live_if_reviewed(finding.table.revision)
+    revision_go_live(revision=finding.table.revision)
     return finding
 
 
-def _go_live_if_reviewed(revision: DistributionRevision) -> None:
-    """A revision held or waiting for review goes live once nothing that blocks
-    is left open in its tables."""
-    if tables_have_blocking_findings(tables=list(revision.tables.all())):
+def revision_go_live(*, revision: DistributionRevision) -> None:
+    """Make a new revision current, unless its dataset is public and its tables
+    hold personal data awaiting review: then a new file is held (not served) and a
+    replacement waits. Called when the tables are ready and after each decision."""
+    dataset = revision.distribution.dataset
+    tables = list(revision.tables.all())
+    if dataset.is_published and tables_have_blocking_findings(tables=tables):
+        held = revision.withheld_reason == WithholdReason.AWAITING_REVIEW
+        if revision.distribution.current_revision_id == revision.pk and not held:
+            distribution_revision_hold(
+                revision=revision, reason=WithholdReason.AWAITING_REVIEW
+            )
         return
     distribution_revision_release(revision=revision)
     distribution_revision_activate(revision_id=revision.pk)

@@ -7,6 +7,7 @@ from ceiba.accounts.models import TokenScope
 from ceiba.catalog.models import AccessRights, Dataset
 from ceiba.catalog.selectors import frequency_list, licence_list, theme_list_all
 from ceiba.catalog.services import DatasetInput
+from ceiba.ingest.dictionary import EDITABLE_TYPES
 
 
 def _split_list(value: str) -> list[str]:
@@ -218,6 +219,17 @@ class TokenForm(ServiceErrorsMixin, forms.Form):
     )
 
 
+TYPE_LABELS = {
+    "string": _("text"),
+    "integer": _("whole number"),
+    "number": _("number"),
+    "boolean": _("yes/no"),
+    "date": _("date"),
+    "datetime": _("date and time"),
+    "year": _("year"),
+}
+
+
 class DictionaryFieldForm(forms.Form):
     """One column of a table's data dictionary."""
 
@@ -229,15 +241,7 @@ class DictionaryFieldForm(forms.Form):
     )
     type = forms.ChoiceField(
         label=_("Type"),
-        choices=[
-            ("string", _("text")),
-            ("integer", _("whole number")),
-            ("number", _("number")),
-            ("boolean", _("yes/no")),
-            ("date", _("date")),
-            ("datetime", _("date and time")),
-            ("year", _("year")),
-        ],
+        choices=[(kind, TYPE_LABELS[kind]) for kind in EDITABLE_TYPES],
     )
     format = forms.CharField(
         label=_("Date format"),

@@ -12,8 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from ceiba.datastore.schema import normalised_schema
 from ceiba.ingest.materialize import MaterializeStats, materialize
-from ceiba.ingest.schema import infer_schema, normalised_schema
+from ceiba.ingest.schema import infer_schema
 from ceiba.ingest.typing_rules import (
     DUCKDB_MEMORY_LIMIT,
     MISSING_VALUES,

@@ -9,10 +9,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from ceiba.datastore.schema import normalised_schema
 from ceiba.ingest.schema import (
     SAMPLE_ROWS,
     infer_schema,
-    normalised_schema,
 )
 from ceiba.ingest.typing_rules import (
     MISSING_VALUES,

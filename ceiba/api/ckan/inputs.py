@@ -15,23 +15,8 @@ from ceiba.api.ckan.params import Params
 from ceiba.api.ckan.serializers import EXTRA_FIELDS
 from ceiba.catalog.services import DatasetInput
 from ceiba.common.errors import ValidationError
+from ceiba.interop.vocab import CKAN_LICENCES
 
-# CKAN's licence ids -> SPDX (ours); ours are accepted as they are, in any case.
-LICENCES = {
-    "cc-by": "CC-BY-4.0",
-    "cc-by-sa": "CC-BY-SA-4.0",
-    "cc-zero": "CC0-1.0",
-    "cc-nc": "CC-BY-NC-4.0",
-    "odc-odbl": "ODbL-1.0",
-    "odc-by": "ODC-By-1.0",
-    "odc-pddl": "PDDL-1.0",
-    "other-pd": "PDDL-1.0",
-    "uk-ogl": "OGL-UK-3.0",
-    "other-at": "other-open",
-    "gfdl": "other-open",
-    "other-nc": "other-closed",
-    "": "notspecified",
-}
 # Our field names -> CKAN's, for error messages.
 CKAN_FIELDS = {
     "slug": "name",
@@ -68,7 +53,9 @@ def ckan_error(error: ValidationError) -> ValidationError:
 def licence_code(value: str, known: set[str]) -> str:
     value = (value or "").strip()
     by_case = {code.lower(): code for code in known}
-    return by_case.get(value.lower()) or LICENCES.get(value.lower(), value)
+    if not value:
+        return "notspecified"
+    return by_case.get(value.lower()) or CKAN_LICENCES.get(value.lower(), value)
 
 
 def _names(value: Any, key: str = "name") -> list[str]:
