@@ -61,8 +61,10 @@ def test_schemathesis_finds_no_failures(live_server, vocabularies, tmp_path: Pat
         "8",
         "--seed",
         "20261123",
+        # One worker: with threads, hypothesis' reading of lambda sources races
+        # and schemathesis fails with an internal error now and then.
         "--workers",
-        "2",
+        "1",
         "--request-timeout",
         "30",
         "--output-truncate",
