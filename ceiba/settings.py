@@ -96,6 +96,8 @@ def _database() -> dict:
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": DATA_DIR / "ceiba.sqlite3",
         "OPTIONS": _SQLITE_OPTIONS,
+        # Opening a connection costs more than a stored package's whole answer.
+        "CONN_MAX_AGE": env_int("CEIBA_DB_CONN_MAX_AGE", 60),
     }
 
 
@@ -129,6 +131,8 @@ LOGOUT_REDIRECT_URL = "web:home"
 CEIBA_LOGIN_MAX_FAILURES = env_int("CEIBA_LOGIN_MAX_FAILURES", 5)
 CEIBA_LOGIN_LOCKOUT_SECONDS = env_int("CEIBA_LOGIN_LOCKOUT_SECONDS", 900)
 # API requests per minute; 0 turns a limit off.
+# Processes of ``ceiba serve``: the number of cores in production.
+CEIBA_WEB_WORKERS = env_int("CEIBA_WEB_WORKERS", 1)
 CEIBA_API_RATE_LIMIT_ANON = env_int("CEIBA_API_RATE_LIMIT_ANON", 600)
 CEIBA_API_RATE_LIMIT_TOKEN = env_int("CEIBA_API_RATE_LIMIT_TOKEN", 3000)
 

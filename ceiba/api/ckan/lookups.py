@@ -5,7 +5,9 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
+from ceiba.api.ckan import stored
 from ceiba.api.ckan.call import Call
+from ceiba.api.ckan.envelope import RawJSON, json_bytes
 from ceiba.api.ckan.errors import GroupNotFoundError, ResourceNotFoundError
 from ceiba.api.ckan.serializers import package_dict
 from ceiba.catalog import selectors
@@ -76,3 +78,35 @@ def packages(call: Call, datasets: list[Dataset]) -> list[dict[str, Any]]:
 
 def package(call: Call, dataset: Dataset) -> dict[str, Any]:
     return packages(call, [dataset])[0]
+
+
+def package_body(call: Call, ref: str) -> RawJSON:
+    """``package_show``'s result: the stored body when the dataset is public and
+    unchanged since, else serialized (and stored) again."""
+    variant = stored.variant(call.request)
+    actor = call.reader()
+    found = stored.find_one(ref, variant)
+    if found is not None and found.public and found.body is not None:
+        return found.body
+    dataset = dataset_by_ref(ref, actor)
+    body = json_bytes(package(call, dataset))
+    if found is not None and found.dataset_id == dataset.pk:
+        stored.keep([(dataset.pk, found.generation, body)], variant)
+    return RawJSON(body)
+
+
+def package_bodies(call: Call, ids: list[uuid.UUID]) -> list[RawJSON]:
+    """The public packages among ``ids``, in their order (search results)."""
+    variant = stored.variant(call.request)
+    found = stored.find_many(ids, variant)
+    bodies = {i: f.body for i, f in found.items() if f.public and f.body is not None}
+    missing = [i for i in ids if i in found and found[i].public and i not in bodies]
+    if missing:
+        datasets = selectors.dataset_list_by_ids(ids=missing)
+        fresh = [
+            (dataset.pk, found[dataset.pk].generation, json_bytes(package))
+            for dataset, package in zip(datasets, packages(call, datasets), strict=True)
+        ]
+        stored.keep(fresh, variant)
+        bodies.update((i, RawJSON(body)) for i, _generation, body in fresh)
+    return [bodies[i] for i in ids if i in bodies]

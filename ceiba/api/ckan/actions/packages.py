@@ -4,6 +4,7 @@ from typing import Any
 
 from ceiba.api.ckan import lookups
 from ceiba.api.ckan.call import Call
+from ceiba.api.ckan.envelope import RawJSON
 from ceiba.api.ckan.errors import MissingParameterError
 from ceiba.api.ckan.serializers import activity_dict
 from ceiba.catalog import selectors
@@ -46,9 +47,8 @@ def current_package_list_with_resources(call: Call) -> list[dict[str, Any]]:
     return lookups.packages(call, selectors.dataset_list_by_ids(ids=list(ids)))
 
 
-def package_show(call: Call) -> dict[str, Any]:
-    dataset = lookups.dataset_by_ref(_ref(call, "id", "name"), call.reader())
-    return lookups.package(call, dataset)
+def package_show(call: Call) -> RawJSON:
+    return lookups.package_body(call, _ref(call, "id", "name"))
 
 
 def package_activity_list(call: Call) -> list[dict[str, Any]]:

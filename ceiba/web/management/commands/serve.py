@@ -1,4 +1,9 @@
-"""``ceiba serve``: the portal and its background worker, ready in one command."""
+"""``ceiba serve``: the portal and its background worker, ready in one command.
+
+The web server is granian (HTTP in Rust, the portal in Python worker processes):
+the same server for the embedded default and for production, where ``--workers``
+is set to the number of cores.
+"""
 
 import logging
 import subprocess
@@ -21,7 +26,15 @@ class Command(BaseCommand):
         parser.add_argument(
             "--port", type=int, default=None, help="Default: $PORT or 8000."
         )
-        parser.add_argument("--threads", type=int, default=8)
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=settings.CEIBA_WEB_WORKERS,
+            help="Processes answering requests. Default: $CEIBA_WEB_WORKERS or 1.",
+        )
+        parser.add_argument(
+            "--threads", type=int, default=8, help="Threads per process (default 8)."
+        )
         parser.add_argument(
             "--no-worker",
             action="store_true",
@@ -29,27 +42,31 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        from waitress import serve
+        from granian import Granian
+        from granian.constants import Interfaces
 
         settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
         call_command("migrate", interactive=False, verbosity=0)
         call_command("collectstatic", interactive=False, verbosity=0)
-        from ceiba.wsgi import application  # after collectstatic: WhiteNoise scans it
-
         worker = None if options["no_worker"] else self._start_worker()
         port = options["port"] or int(settings.CEIBA_PORT)
         self.stdout.write(
             _("Ceiba is serving at http://%(host)s:%(port)s/ (Ctrl+C stops it).")
             % {"host": options["host"], "port": port}
         )
+        # Each worker imports the application after collectstatic: WhiteNoise scans
+        # the static folder when it starts.
+        server = Granian(
+            "ceiba.wsgi:application",
+            address=options["host"],
+            port=port,
+            interface=Interfaces.WSGI,
+            workers=max(options["workers"], 1),
+            blocking_threads=max(options["threads"], 1),
+            log_access=False,
+        )
         try:
-            serve(
-                application,
-                host=options["host"],
-                port=port,
-                threads=options["threads"],
-                ident="ceiba",
-            )
+            server.serve()
         finally:
             if worker is not None:
                 worker.terminate()
