@@ -3,6 +3,7 @@
 Upper apps (search, quality…) subscribe in their ``AppConfig.ready()``.
 """
 
+from collections.abc import Callable
 from uuid import UUID
 
 from django.db import transaction
@@ -19,8 +20,11 @@ institution_changed = Signal()
 def send_dataset_changed_on_commit(dataset_id: UUID) -> None:
     """Once per dataset and transaction, however many changes it makes (creating a
     dataset with its files and publishing it is one event, not five)."""
-    if _already_pending(dataset_id):
-        return
+    pending = _pending_hooks()
+    if pending is not None:
+        hook = pending.get(dataset_id)
+        if hook is not None and not hook.ceiba_sent:
+            return
 
     def send() -> None:
         send.ceiba_sent = True  # type: ignore[attr-defined]
@@ -29,20 +33,35 @@ def send_dataset_changed_on_commit(dataset_id: UUID) -> None:
     send.ceiba_dataset_id = dataset_id  # type: ignore[attr-defined]
     send.ceiba_sent = False  # type: ignore[attr-defined]
     transaction.on_commit(send)
+    pending = _pending_hooks()
+    if pending is not None:
+        pending[dataset_id] = send
 
 
-def _already_pending(dataset_id: UUID) -> bool:
-    # Django drops the hooks of rolled-back savepoints from this list, so a hook
-    # found here will run if the change that is asking commits. (Tests that run
-    # hooks early leave them in the list: hence "not sent".)
+def _pending_hooks() -> dict[UUID, Callable[[], None]] | None:
+    """The event hooks still queued in this transaction, by dataset (None outside
+    a transaction). A hook found here will run if the transaction commits.
+
+    Django replaces its list of hooks with a new one whenever it drops some (a
+    savepoint rolled back, a commit), and only appends otherwise; the index is
+    kept per list, so it is rebuilt exactly when hooks may have gone. (Tests that
+    run hooks early leave them in the list: hence "not sent".) Without it, a
+    transaction creating N datasets would scan its N hooks N times.
+    """
     connection = transaction.get_connection()
     if not connection.in_atomic_block:
-        return False
-    return any(
-        getattr(hook, "ceiba_dataset_id", None) == dataset_id
-        and not getattr(hook, "ceiba_sent", True)
-        for _savepoints, hook, _robust in connection.run_on_commit
-    )
+        return None
+    hooks = connection.run_on_commit
+    cached = getattr(connection, "ceiba_pending_hooks", None)
+    if cached is None or cached[0] is not hooks:
+        index = {
+            hook.ceiba_dataset_id: hook
+            for _savepoints, hook, _robust in hooks
+            if getattr(hook, "ceiba_dataset_id", None) is not None
+        }
+        cached = (hooks, index)
+        connection.ceiba_pending_hooks = cached
+    return cached[1]
 
 
 def send_institution_changed_on_commit(institution_id: int) -> None:

@@ -32,7 +32,17 @@ METADATA_FIELDS = (
 FILE_FIELDS = ("title", "description", "format", "access_url")
 
 
-def dataset_snapshot(dataset: Dataset) -> dict[str, Any]:
+def dataset_snapshot(
+    dataset: Dataset, files: list[Distribution] | None = None
+) -> dict[str, Any]:
+    """``files``: the live distributions in order, when the caller has them
+    (imports of many datasets); else they are read."""
+    if files is None:
+        files = list(
+            dataset.distributions.filter(deleted_at__isnull=True).select_related(
+                "current_revision"
+            )
+        )
     return {
         "slug": dataset.slug,
         "title": dataset.title,
@@ -54,12 +64,7 @@ def dataset_snapshot(dataset: Dataset) -> dict[str, Any]:
         "legal_basis": dataset.legal_basis,
         "source_url": dataset.source_url,
         "status": dataset.status,
-        "files": [
-            _file_snapshot(d)
-            for d in dataset.distributions.filter(
-                deleted_at__isnull=True
-            ).select_related("current_revision")
-        ],
+        "files": [_file_snapshot(d) for d in files],
     }
 
 

@@ -82,18 +82,27 @@ def apply_record(
     return outcome
 
 
+def _links(files: list[SourceFile]) -> tuple[Any, ...]:
+    return tuple(
+        catalog.LinkInput(
+            url=f.url, title=f.title, description=f.description, format=f.format
+        )
+        for f in files
+    )
+
+
+def _wanted_slug(name: str) -> str:
+    """The source's name, as our address name if it can be one."""
+    return name if name and SLUG_RE.match(name) and len(name) <= 100 else ""
+
+
 def _import_dataset(
     ctx: ApplyContext, publisher: Any, data: Any, name: str, files: list[SourceFile]
 ) -> Any:
     """The dataset, its links and its publication as one version; keeps the
     source's name as the address when it is free and valid."""
-    links = [
-        catalog.LinkInput(
-            url=f.url, title=f.title, description=f.description, format=f.format
-        )
-        for f in files
-    ]
-    if name and SLUG_RE.match(name) and len(name) <= 100:
+    links = _links(files)
+    if _wanted_slug(name):
         try:
             with transaction.atomic():
                 return catalog.dataset_import(
@@ -108,6 +117,43 @@ def _import_dataset(
     return catalog.dataset_import(
         actor=ctx.actor, publisher=publisher, data=data, links=links
     )
+
+
+def create_records(
+    ctx: ApplyContext, pairs: list[tuple[SourceRecord, MappedRecord]], report: Any
+) -> list[Outcome]:
+    """Records new to us (a page of them) → datasets, in one transaction: all are
+    created or none (the caller then applies them one by one)."""
+    items = [
+        catalog.DatasetImport(
+            publisher=ctx.institution(mapped.institution_slug, report),
+            data=dataclasses.replace(mapped.data, slug=_wanted_slug(record.name)),
+            links=_links(list(mapped.files)),
+            issued=mapped.issued,
+            modified=mapped.modified,
+        )
+        for record, mapped in pairs
+    ]
+    with transaction.atomic():
+        datasets = catalog.datasets_import(actor=ctx.actor, items=items)
+        links = HarvestedDataset.objects.bulk_create(
+            HarvestedDataset(
+                source=ctx.source,
+                identifier=record.identifier,
+                dataset=dataset,
+                **_link_fields(record, mapped),
+            )
+            for (record, mapped), dataset in zip(pairs, datasets, strict=True)
+        )
+    for (_record, mapped), link in zip(pairs, links, strict=True):
+        ctx.links[link.identifier] = LinkState(
+            link.pk or 0,
+            link.dataset_id,
+            mapped.content_hash,
+            mapped.record_hash,
+            False,
+        )
+    return [Outcome(RecordAction.NEW, dataset.pk) for dataset in datasets]
 
 
 def _add_file(ctx: ApplyContext, dataset: Any, file: SourceFile) -> None:

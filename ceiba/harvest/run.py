@@ -1,9 +1,11 @@
 """A harvest run: read the source, apply each record, withdraw what disappeared,
 and keep the job row (state, counts, progress, errors) up to date as it goes.
 
-Each record is its own transaction, so a worker killed in the middle leaves every
-dataset either as it was or fully harvested; the next run finds the datasets done
-(same content hash: nothing to do) and completes the rest. A record that fails is
+Each changed record is its own transaction, and the records new to us are created a
+page at a time in one (one by one if the page is refused, so that only the bad
+record fails). A worker killed in the middle leaves every dataset either as it was
+or fully harvested; the next run finds the datasets done (same content hash:
+nothing to do) and completes the rest. A record that fails is
 logged on the job and the run goes on; withdrawals happen only after a complete
 listing of the source, so a source that failed half-way never empties our catalog.
 """
@@ -19,10 +21,22 @@ from django.utils.translation import gettext as _
 
 from ceiba.common.errors import CeibaError
 from ceiba.harvest.actor import harvest_actor
-from ceiba.harvest.apply import ApplyContext, LinkState, Outcome, apply_record, withdraw
+from ceiba.harvest.apply import (
+    ApplyContext,
+    LinkState,
+    Outcome,
+    apply_record,
+    create_records,
+    withdraw,
+)
 from ceiba.harvest.exceptions import HarvestJobRunningError
 from ceiba.harvest.fetch import Fetcher
-from ceiba.harvest.mapping import MappingOptions, UnmappedReport, map_record
+from ceiba.harvest.mapping import (
+    MappedRecord,
+    MappingOptions,
+    UnmappedReport,
+    map_record,
+)
 from ceiba.harvest.models import (
     HarvestedDataset,
     HarvestJob,
@@ -110,6 +124,8 @@ class HarvestRun:
             source=source, actor=harvest_actor(), links=_load_links(source)
         )
         self.records: list[HarvestRecord] = []
+        self.new: list[tuple[SourceRecord, MappedRecord]] = []
+        self.page_size = _page_size()
         self.seen: set[str] = set()
         self.started = time.monotonic()
         self.beat = 0.0
@@ -120,7 +136,7 @@ class HarvestRun:
             organisations=tuple(self.source.filter_organisations or ()),
             tags=tuple(self.source.filter_tags or ()),
             since=_since(self.source),
-            page_size=_page_size(),
+            page_size=self.page_size,
             known=frozenset(k for k, v in self.ctx.links.items() if not v.withdrawn),
         )
         return reader_class(self.source.type)(options, self.fetcher)
@@ -162,20 +178,54 @@ class HarvestRun:
         self.job.save()
 
     def one(self, record: SourceRecord) -> None:
+        """Records new to us wait to be created a page at a time; the others are
+        applied now."""
         if record.identifier in self.seen:
             return
         self.seen.add(record.identifier)
+        mapped = self.attempt(record, map_record, record, self.options, self.report)
+        if mapped is None:
+            return
+        if record.identifier in self.ctx.links:
+            self.apply(record, mapped)
+            return
+        self.new.append((record, mapped))
+        if len(self.new) >= self.page_size:
+            self.create_new()
+
+    def attempt(self, record: SourceRecord, step: Callable, *args: Any) -> Any:
+        """``step(*args)``, or None with the record logged as failed."""
         try:
-            mapped = map_record(record, self.options, self.report)
-            outcome = apply_record(self.ctx, record, mapped, self.report)
+            return step(*args)
         except CeibaError as error:
             self.log(record.identifier, Outcome(RecordAction.FAILED), _explain(error))
-            return
         except Exception as error:  # noqa: BLE001 - logged, recorded, the run goes on
             logger.exception("harvest: record %s failed", record.identifier)
             self.log(record.identifier, Outcome(RecordAction.FAILED), repr(error))
+        return None
+
+    def apply(self, record: SourceRecord, mapped: MappedRecord) -> None:
+        outcome = self.attempt(
+            record, apply_record, self.ctx, record, mapped, self.report
+        )
+        if outcome is not None:
+            self.log(record.identifier, outcome)
+
+    def create_new(self) -> None:
+        """The waiting new records in one transaction; if that fails, one by one
+        (so one bad record fails alone, with its own error)."""
+        pairs, self.new = self.new, []
+        if not pairs:
             return
-        self.log(record.identifier, outcome)
+        try:
+            outcomes = create_records(self.ctx, pairs, self.report)
+        except Exception:  # noqa: BLE001 - the records are retried one by one
+            logger.info("harvest: a page of new records is created one by one")
+            for record, mapped in pairs:
+                self.apply(record, mapped)
+            return
+        for (record, _mapped), outcome in zip(pairs, outcomes, strict=True):
+            self.log(record.identifier, outcome)
 
     def withdraw_missing(self, listed: set[str]) -> None:
         for identifier, link in list(self.ctx.links.items()):
@@ -195,12 +245,17 @@ class HarvestRun:
 
     def execute(self) -> None:
         reader = self.reader()
-        for item in reader.records():
-            if isinstance(item, ReadFailure):
-                self.log(item.identifier, Outcome(RecordAction.FAILED), item.error)
-            else:
-                self.one(item)
-            self.heartbeat(reader.total)
+        try:
+            for item in reader.records():
+                if isinstance(item, ReadFailure):
+                    self.log(item.identifier, Outcome(RecordAction.FAILED), item.error)
+                else:
+                    self.one(item)
+                self.heartbeat(reader.total)
+        except CeibaError:
+            self.create_new()  # the records read before the source failed
+            raise
+        self.create_new()
         if reader.complete:
             if reader.incremental:
                 self.count_untouched(reader.listed)

@@ -158,29 +158,30 @@ class WorkerKilled(BaseException):
 
 
 def test_a_worker_killed_mid_run_leaves_the_catalog_consistent(
-    site, institution, monkeypatch
+    site, institution, monkeypatch, settings
 ):
+    settings.CEIBA_HARVEST_PAGE_SIZE = 4
     portal = CkanPortal([package(n) for n in range(10)])
     source = _source(site, institution, portal)
-    real_new_link = catalog_imports.new_link
+    real_link = catalog_imports.link_distribution
     calls = {"n": 0}
 
-    def dying_new_link(**kwargs):
+    def dying_link(**kwargs):
         calls["n"] += 1
-        if calls["n"] == 9:  # the 5th dataset, after its first link
+        if calls["n"] == 10:  # the 5th dataset (2nd page), after its first link
             raise WorkerKilled()
-        return real_new_link(**kwargs)
+        return real_link(**kwargs)
 
-    monkeypatch.setattr(catalog_imports, "new_link", dying_new_link)
+    monkeypatch.setattr(catalog_imports, "link_distribution", dying_link)
     with pytest.raises(WorkerKilled):
         harvest_run(source=source)
 
-    # Four datasets complete, the fifth rolled back whole: no half dataset.
+    # The first page complete, the second rolled back whole: no half dataset.
     assert Dataset.objects.count() == 4
     assert all(d.distributions.count() == 2 for d in Dataset.objects.all())
     killed = HarvestJob.objects.get()
     assert killed.state == JobState.INTERRUPTED
-    monkeypatch.setattr(catalog_imports, "new_link", real_new_link)
+    monkeypatch.setattr(catalog_imports, "link_distribution", real_link)
     versions = Version.objects.count()
 
     job = harvest_run(source=source)
@@ -188,3 +189,23 @@ def test_a_worker_killed_mid_run_leaves_the_catalog_consistent(
     assert (job.new, job.unchanged, job.failed) == (6, 4, 0)
     assert Dataset.objects.count() == 10
     assert Version.objects.count() == versions + 6  # one per dataset, links included
+
+
+def test_a_run_stopped_by_its_time_limit_keeps_what_it_read(
+    site, institution, settings
+):
+    """New records wait to be created a page at a time: those read before the
+    source became too slow are created all the same."""
+    settings.CEIBA_HARVEST_PAGE_SIZE = 3
+    settings.CEIBA_HARVEST_MAX_SECONDS = 1
+    portal = CkanPortal([package(n) for n in range(5)])
+    source = _source(site, institution, portal)
+    portal.on_request = lambda portal, query: (
+        Reply(200, b"{}", delay=1.2) if query.get("start") == "3" else None
+    )
+
+    job = harvest_run(source=source)
+
+    assert job.state == JobState.FAILED
+    assert job.new == 3 and Dataset.objects.count() == 3
+    assert not job.complete and job.withdrawn == 0

@@ -4,7 +4,11 @@ source, withdrawals and comebacks, dates and provenance."""
 import datetime as dt
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
+from ceiba.catalog.exceptions import DatasetStateError
+from ceiba.catalog.guards import publish_guard_register, publish_guard_unregister
 from ceiba.catalog.models import Dataset, DatasetStatus, Version
 from ceiba.harvest.models import HarvestedDataset, JobState, RecordAction
 from ceiba.harvest.services import harvest_run, harvest_source_create
@@ -74,6 +78,55 @@ def test_first_harvest_creates_published_datasets_with_links(site, institution):
     assert Dataset.objects.get(slug="ejecucion-presupuestaria-4").licence_id == (
         "notspecified"
     )
+
+
+def test_new_records_are_created_a_page_at_a_time(site, institution, settings):
+    settings.CEIBA_HARVEST_PAGE_SIZE = 3
+    portal, source = _source(site, institution, [package(n) for n in range(7)])
+
+    with CaptureQueriesContext(connection) as queries:
+        job = harvest_run(source=source)
+
+    assert (job.new, job.failed) == (7, 0)
+    datasets = [
+        q for q in queries if q["sql"].startswith('INSERT INTO "catalog_dataset"')
+    ]
+    assert len(datasets) == 3  # pages of 3, 3 and 1
+    assert Version.objects.count() == 7  # one per dataset, links included
+    assert set(_actions(job).values()) == {RecordAction.NEW}
+
+
+def test_a_refused_record_fails_alone_and_its_page_is_created(
+    site, institution, settings
+):
+    """The page is created one record at a time when one of them is refused
+    (here by a publish guard, as the privacy app may refuse one)."""
+    settings.CEIBA_HARVEST_PAGE_SIZE = 4
+    refused = package(2)
+
+    def guard(*, dataset):
+        if dataset.title == refused["title"]:
+            raise DatasetStateError("Retenido hasta revisarlo.")
+
+    portal, source = _source(site, institution, [package(n) for n in range(5)])
+    publish_guard_register("test-refuse", guard)
+    try:
+        job = harvest_run(source=source)
+    finally:
+        publish_guard_unregister("test-refuse")
+
+    assert (job.new, job.failed) == (4, 1)
+    record = job.records.get(identifier=refused["id"])
+    assert (record.action, record.error) == (
+        RecordAction.FAILED,
+        "Retenido hasta revisarlo.",
+    )
+    assert Dataset.objects.count() == Version.objects.count() == 4
+    assert not job.complete
+
+    job = harvest_run(source=source)
+
+    assert (job.new, job.unchanged, job.failed) == (1, 4, 0)
 
 
 def test_second_run_without_changes_changes_nothing(site, institution):

@@ -22,7 +22,12 @@ from ceiba.catalog.services.distributions import (
     distribution_revision_withhold,
     distribution_update,
 )
-from ceiba.catalog.services.imports import LinkInput, dataset_import
+from ceiba.catalog.services.imports import (
+    DatasetImport,
+    LinkInput,
+    dataset_import,
+    datasets_import,
+)
 from ceiba.catalog.services.institutions import (
     institution_create,
     institution_update,
@@ -32,9 +37,11 @@ from ceiba.catalog.services.institutions import (
 from ceiba.catalog.services.versions import version_record
 
 __all__ = [
+    "DatasetImport",
     "DatasetInput",
     "LinkInput",
     "dataset_import",
+    "datasets_import",
     "dataset_create",
     "dataset_dates_set",
     "dataset_delete",

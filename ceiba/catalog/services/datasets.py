@@ -93,21 +93,43 @@ class _Checker:
             raise DatasetInvalidError(field_errors=self.errors)
 
 
-def _check_codes(data: DatasetInput, check: _Checker) -> None:
-    if not Licence.objects.filter(code=data.licence).exists():
+@dataclass(frozen=True)
+class KnownCodes:
+    """The vocabulary codes, among those some inputs use, that exist here: one
+    query per vocabulary however many datasets are checked."""
+
+    licences: frozenset[str]
+    themes: frozenset[str]
+    frequencies: frozenset[str]
+    places: frozenset[str]
+
+    @classmethod
+    def load(cls, inputs: list[DatasetInput]) -> "KnownCodes":
+        def found(model: type, codes: set[str]) -> frozenset[str]:
+            if not codes:
+                return frozenset()
+            rows = model.objects.filter(code__in=codes).values_list("code", flat=True)
+            return frozenset(rows)
+
+        return cls(
+            licences=found(Licence, {d.licence for d in inputs}),
+            themes=found(Theme, {c for d in inputs for c in d.themes}),
+            frequencies=found(Frequency, {d.frequency for d in inputs if d.frequency}),
+            places=found(Place, {c for d in inputs for c in d.places}),
+        )
+
+
+def _check_codes(data: DatasetInput, check: _Checker, known: KnownCodes) -> None:
+    if data.licence not in known.licences:
         check.add("licence", _("Choose a licence from the list."))
-    unknown_themes = set(data.themes) - set(
-        Theme.objects.filter(code__in=data.themes).values_list("code", flat=True)
-    )
+    unknown_themes = set(data.themes) - known.themes
     if unknown_themes:
         check.add(
             "themes", _("Unknown themes: %s.") % ", ".join(sorted(unknown_themes))
         )
-    if data.frequency and not Frequency.objects.filter(code=data.frequency).exists():
+    if data.frequency and data.frequency not in known.frequencies:
         check.add("frequency", _("Choose an update frequency from the list."))
-    unknown_places = set(data.places) - set(
-        Place.objects.filter(code__in=data.places).values_list("code", flat=True)
-    )
+    unknown_places = set(data.places) - known.places
     if unknown_places:
         check.add(
             "places",
@@ -144,6 +166,11 @@ def _check_values(data: DatasetInput, check: _Checker) -> None:
         check.add("temporal_end", _("The end of the period is before its start."))
 
 
+def slug_base(title: str) -> str:
+    """The address name made from a title (before any -2, -3 that makes it free)."""
+    return slugify(title)[:90].strip("-") or "conjunto"
+
+
 def _unique_slug(wanted: str, title: str, exclude_id: object = None) -> str:
     others = Dataset.objects.exclude(pk=exclude_id) if exclude_id else Dataset.objects
     if wanted:
@@ -160,7 +187,7 @@ def _unique_slug(wanted: str, title: str, exclude_id: object = None) -> str:
                 }
             )
         return wanted
-    base = slugify(title)[:90].strip("-") or "conjunto"
+    base = slug_base(title)
     slug, n = base, 2
     while others.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
@@ -191,14 +218,25 @@ def _apply(dataset: Dataset, data: DatasetInput) -> None:
     dataset.source_url = data.source_url.strip()
 
 
-def _validate(dataset: Dataset, data: DatasetInput) -> None:
+def _validate(
+    dataset: Dataset, data: DatasetInput, known: KnownCodes | None = None
+) -> None:
+    """Check ``data`` and copy it onto ``dataset``; raise every field error at once.
+
+    What only the database can check (the address name, identifiers, the period's
+    order) is checked by the callers or by _check_values, so cleaning runs no query.
+    """
     check = _Checker()
     _check_values(data, check)
-    _check_codes(data, check)
+    _check_codes(data, check, known or KnownCodes.load([data]))
     check.raise_if_any()
     _apply(dataset, data)
     try:
-        dataset.full_clean(exclude=["slug", "publisher", "licence", "frequency"])
+        dataset.full_clean(
+            exclude=["slug", "publisher", "licence", "frequency", "created_by"],
+            validate_unique=False,
+            validate_constraints=False,
+        )
     except DjangoValidationError as exc:
         for name, messages in exc.message_dict.items():
             for message in messages:

@@ -1,5 +1,6 @@
 """Writes of a dataset's files and links. Every change is a new dataset version."""
 
+import uuid
 from pathlib import PurePosixPath
 from typing import IO
 from urllib.parse import urlsplit
@@ -29,7 +30,7 @@ from ceiba.catalog.models import (
     VersionKind,
     WithholdReason,
 )
-from ceiba.catalog.permissions import Actor, can_edit_dataset
+from ceiba.catalog.permissions import Actor, can_edit_dataset, is_portal_admin
 from ceiba.catalog.services.datasets import dataset_touch_data
 from ceiba.catalog.services.versions import _user_or_none, version_record
 from ceiba.catalog.storage import blob_store
@@ -209,12 +210,53 @@ def new_link(
     title: str = "",
     description: str = "",
     format: str = "",  # noqa: A002 - the DCAT term
+    distribution_id: uuid.UUID | None = None,
 ) -> Distribution:
-    """A checked, saved link, without its version: callers record one."""
+    """A checked, saved link, without its version: callers record one.
+
+    ``distribution_id`` keeps a file's identifier when a catalog is copied from
+    another portal; only portal administrators may choose it."""
     _require_edit(actor, dataset)
+    distribution = link_distribution(
+        dataset=dataset,
+        url=url,
+        title=title,
+        description=description,
+        format=format,
+        position=_next_position(dataset),
+    )
+    if distribution_id is not None:
+        _claim_id(distribution, distribution_id, actor)
+    distribution.save()
+    dataset_touch_data(dataset=dataset)
+    return distribution
+
+
+def _claim_id(
+    distribution: Distribution, distribution_id: uuid.UUID, actor: Actor
+) -> None:
+    if not is_portal_admin(actor):
+        raise CatalogPermissionError()
+    if Distribution.objects.filter(pk=distribution_id).exists():
+        raise DatasetInvalidError(
+            field_errors={"id": [_("Another file already has this identifier.")]}
+        )
+    distribution.id = distribution_id
+
+
+def link_distribution(
+    *,
+    dataset: Dataset,
+    url: str,
+    title: str,
+    description: str,
+    format: str,  # noqa: A002 - the DCAT term
+    position: int,
+) -> Distribution:
+    """A checked link at ``position``, not saved yet (imports save many at once)."""
     url = _check_link(url)
     guessed = format_from_name(urlsplit(url).path)
-    distribution = Distribution.objects.create(
+    return Distribution(
         dataset=dataset,
         title=_title_or_default(title, urlsplit(url).path) or url[:250],
         description=description.strip(),
@@ -222,10 +264,8 @@ def new_link(
         access_url=url,
         format=(format.strip().upper() or guessed.code)[:20],
         media_type=guessed.media_type if not format else "",
-        position=_next_position(dataset),
+        position=position,
     )
-    dataset_touch_data(dataset=dataset)
-    return distribution
 
 
 @transaction.atomic
@@ -237,6 +277,7 @@ def distribution_add_link(
     title: str = "",
     description: str = "",
     format: str = "",  # noqa: A002 - the DCAT term
+    distribution_id: uuid.UUID | None = None,
 ) -> Distribution:
     """Register a file that lives elsewhere (a link)."""
     distribution = new_link(
@@ -246,6 +287,7 @@ def distribution_add_link(
         title=title,
         description=description,
         format=format,
+        distribution_id=distribution_id,
     )
     version_record(dataset=dataset, kind=VersionKind.FILE_ADDED, actor=actor)
     return distribution

@@ -29,18 +29,38 @@ def version_record(
     Must run inside the caller's transaction, after the change was written.
     """
     previous = dataset.versions.order_by("-number").first()
-    snapshot = dataset_snapshot(dataset)
-    before = previous.snapshot if previous else {}
+    version = new_version(
+        dataset=dataset,
+        number=(dataset.versions.aggregate(n=Max("number"))["n"] or 0) + 1,
+        kind=kind,
+        actor=actor,
+        snapshot=dataset_snapshot(dataset),
+        before=previous.snapshot if previous else {},
+        extra_changes=extra_changes,
+    )
+    version.save()
+    send_dataset_changed_on_commit(dataset.pk)
+    return version
+
+
+def new_version(
+    *,
+    dataset: Dataset,
+    number: int,
+    kind: VersionKind,
+    actor: Actor,
+    snapshot: dict[str, Any],
+    before: dict[str, Any],
+    extra_changes: list[dict[str, Any]] | None = None,
+) -> Version:
+    """A version after the snapshot ``before``, not saved yet (imports save many
+    at once)."""
     changes = metadata_changes(before, snapshot) + file_changes(before, snapshot)
-    changes += extra_changes or []
-    number = (dataset.versions.aggregate(n=Max("number"))["n"] or 0) + 1
-    version = Version.objects.create(
+    return Version(
         dataset=dataset,
         number=number,
         kind=kind,
         actor=_user_or_none(actor),
         snapshot=snapshot,
-        changes=changes,
+        changes=changes + (extra_changes or []),
     )
-    send_dataset_changed_on_commit(dataset.pk)
-    return version

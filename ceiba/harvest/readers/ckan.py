@@ -168,7 +168,7 @@ class CkanReader(Reader):
         self.listed = seen
 
     def records(self) -> Iterator[SourceRecord | ReadFailure]:
-        incremental = self.options.since is not None and self.supports_since
+        incremental = self.options.since is not None
         self.incremental = incremental
         for item in self._listing(since=incremental):
             yield item if isinstance(item, ReadFailure) else self._record(item)
@@ -180,8 +180,6 @@ class CkanReader(Reader):
                     yield item
             for key in sorted(self.listed - seen - self.options.known):
                 yield self._show(key)
-
-    supports_since = True
 
     def _show(self, key: str) -> SourceRecord | ReadFailure:
         url = f"{self.base}/api/3/action/package_show?{urlencode({'id': key})}"
