@@ -9,11 +9,11 @@ with leading zeros, d/m/Y dates, amounts with decimals, counts, text, Sí/No, an
 few planted errors), then times on that same file:
 
 (a) DuckDB ``read_csv`` → Parquet (zstd), the practical limit here: the baseline.
-(b) our path: the raw table (every cell text plus ``__row``), then ``infer_schema``,
-    ``materialize`` (typed Parquet and normalised CSV) and ``validate``. The raw
-    table is written with DuckDB ``read_csv(all_varchar=true)`` as a stand-in for
-    the readers (ceiba.ingest.readers), which another engineer owns. It runs in a
-    child process, whose peak RSS is reported.
+(b) our path, as the pipeline runs it: ``read_table_file`` (detection, then the
+    raw table: every cell text plus ``__row``), ``infer_schema``, ``materialize``
+    (typed Parquet and normalised CSV) and ``validate`` (which reads the typed
+    copy instead of parsing the cells again). It runs in a child process, whose
+    peak RSS is reported.
 (c) PostgreSQL ``COPY`` into a table of text columns (how CKAN's xloader loads),
     through psycopg's ``cursor.copy()``, on 127.0.0.1:5432 (user postgres, db test).
 (d) validation alone on the first ``--validation-rows`` rows: ours against
@@ -30,13 +30,13 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from ceiba.ingest.materialize import PARQUET_OPTIONS, materialize  # noqa: E402
+from ceiba.ingest.raw import read_table_file  # noqa: E402
 from ceiba.ingest.schema import infer_schema  # noqa: E402
 from ceiba.ingest.typing_rules import connect, quote_literal  # noqa: E402
 from ceiba.ingest.validation import validate  # noqa: E402
@@ -124,25 +124,20 @@ def duckdb_baseline(csv_path: Path, folder: Path) -> Clock:
 
 def our_path(csv_path: Path, folder: Path) -> dict[str, Any]:
     """(b), run in the child process; returns each stage's times and the peak RSS."""
-    raw = folder / "raw.parquet"
-    stages: dict[str, Callable[[], Any]] = {
-        "raw table (read_csv all_varchar, stand-in for the readers)": lambda: write_raw(
-            csv_path, raw
-        ),
-        "infer_schema": lambda: infer_schema(raw, COLUMNS, {}),
-    }
-    times, results = {}, {}
-    for name, run in stages.items():
-        with Clock() as clock:
-            results[name] = run()
-        times[name] = (clock.wall, clock.cpu)
-    schema = results["infer_schema"]
+    times = {}
+    with Clock() as clock:
+        (table,) = read_table_file(csv_path, filename=csv_path.name, out_dir=folder)
+    times["raw table (read_table_file: detect and read)"] = (clock.wall, clock.cpu)
+    raw, columns = table.path, [(c.name, c.title) for c in table.columns]
+    with Clock() as clock:
+        schema = infer_schema(raw, columns, table.detection)
+    times["infer_schema"] = (clock.wall, clock.cpu)
     with Clock() as clock:
         materialize(raw, schema, folder / "table.parquet", folder / "table.csv")
     times["materialize (typed Parquet + CSV)"] = (clock.wall, clock.cpu)
     with Clock() as clock:
-        report = validate(raw, schema)
-    times["validate"] = (clock.wall, clock.cpu)
+        report = validate(raw, schema, typed_path=folder / "table.parquet")
+    times["validate (reading the typed copy)"] = (clock.wall, clock.cpu)
     # VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the parent process.
     status = Path("/proc/self/status").read_text().splitlines()
     peak = next(int(line.split()[1]) for line in status if line.startswith("VmHWM"))
@@ -150,6 +145,7 @@ def our_path(csv_path: Path, folder: Path) -> dict[str, Any]:
     types = [(f["name"], f["type"], f.get("format")) for f in schema["fields"]]
     return {
         "times": times,
+        "engine": table.detection.get("engine"),
         "peak_rss": peak,
         "types": types,
         "summary": report["summary"],
@@ -252,6 +248,7 @@ def print_report(args: argparse.Namespace, size: int, results: dict[str, Any]) -
     print(
         line("    total without the raw table", typing, total_cpu - raw_cpu, base.wall)
     )
+    print(f"    reader engine: {ours['engine']}")
     print(f"    peak RSS of (b): {ours['peak_rss'] / 2**20:,.0f} MiB")
     print(f"    types: {ours['types']}")
     print(f"    validation summary: {ours['summary']}")

@@ -11,11 +11,13 @@ from typing import Any
 
 from django.db import transaction
 
+from ceiba.catalog.events import send_dataset_changed_on_commit
 from ceiba.catalog.exceptions import CatalogPermissionError
-from ceiba.catalog.models import VersionKind
+from ceiba.catalog.models import DistributionRevision, VersionKind
 from ceiba.catalog.permissions import Actor, can_edit_dataset
 from ceiba.catalog.services import version_record
 from ceiba.datastore.models import DatastoreTable
+from ceiba.datastore.query.sortcopy import remove_sorted_copies
 from ceiba.datastore.storage import relative_name, table_path, table_paths
 
 
@@ -38,6 +40,7 @@ def _move_into_place(
 ) -> dict[str, Path]:
     paths = table_paths(revision_id, position)
     paths["raw"].parent.mkdir(parents=True, exist_ok=True)
+    remove_sorted_copies(paths["parquet"])  # of an earlier attempt's file
     for kind in ("raw", "parquet", "csv"):
         shutil.move(getattr(table, kind), paths[kind])
     return paths
@@ -70,6 +73,14 @@ def datastore_tables_register(
                 detection=table.detection,
             )
         )
+    # Tables change what a dataset offers (previews, APIs, quality): tell its readers.
+    dataset_id = (
+        DistributionRevision.objects.filter(pk=revision_id)
+        .values_list("distribution__dataset_id", flat=True)
+        .first()
+    )
+    if dataset_id is not None:
+        send_dataset_changed_on_commit(dataset_id)
     return registered
 
 
@@ -121,3 +132,5 @@ def _remove(paths: list[Path]) -> None:
     for path in paths:
         with contextlib.suppress(FileNotFoundError):
             os.remove(path)
+        if path.suffix == ".parquet":
+            remove_sorted_copies(path)

@@ -91,7 +91,7 @@ def table_dictionary_update(
         parquet, csv = Path(work) / "table.parquet", Path(work) / "table.csv"
         try:
             materialize(raw, schema, parquet, csv)
-            validation = validate(raw, schema)
+            validation = validate(raw, schema, typed_path=parquet)
         except InvalidSchemaError as error:
             raise DictionaryError(detail=str(error)) from error
         return datastore_table_replace_typed(

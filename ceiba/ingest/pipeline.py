@@ -53,7 +53,7 @@ def _finish_table(raw: RawTable, prefix: Path, report: Progress) -> TableFiles:
     parquet, csv = prefix.with_suffix(".parquet"), prefix.with_suffix(".csv")
     materialize(raw.path, schema, parquet, csv)
     report("validating", raw.row_count, raw.row_count)
-    validation = validate(raw.path, schema)
+    validation = validate(raw.path, schema, typed_path=parquet)
     return TableFiles(
         name=raw.name,
         raw=raw.path,

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from ceiba.ingest.materialize import materialize
 from ceiba.ingest.typing_rules import InvalidSchemaError, parse_sql, quote_literal
 from ceiba.ingest.validation import validate
 
@@ -127,6 +128,25 @@ def test_finds_exactly_the_planted_errors_in_frictionless_order(tmp_path):
         "unique-error": 1,
     }
     assert report["rowsWithErrors"] == 5
+
+
+def test_the_typed_copy_gives_the_same_report_without_parsing_again(tmp_path):
+    raw = raw_table(tmp_path / "raw.parquet", ROWS * 700)  # several row groups
+    typed, csv_out = tmp_path / "typed.parquet", tmp_path / "typed.csv"
+    materialize(raw, SCHEMA, typed, csv_out)
+    parsed = validate(raw, SCHEMA, max_errors=5000)
+    read = validate(raw, SCHEMA, max_errors=5000, typed_path=typed)
+    assert read == parsed
+    assert read["summary"]["unique-error"] == 3 * 700 - 2  # ids 1, 2, 2 a block
+
+
+def test_a_typed_copy_of_another_table_is_refused(tmp_path):
+    raw = raw_table(tmp_path / "raw.parquet", ROWS)
+    other = raw_table(tmp_path / "other.parquet", ROWS[:3])
+    typed = tmp_path / "typed.parquet"
+    materialize(other, SCHEMA, typed, tmp_path / "typed.csv")
+    with pytest.raises(InvalidSchemaError):
+        validate(raw, SCHEMA, typed_path=typed)
 
 
 def test_errors_carry_frictionless_keys_and_plain_english_messages(tmp_path):

@@ -14,7 +14,7 @@ column, so their pages are stable too, and paged by offset.
 """
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ceiba.datastore.query.cursors import (
@@ -43,6 +43,7 @@ class Plan:
     sign: str  # what a cursor of this query must carry
     view: str
     where: Condition
+    select: str = ""
 
 
 def plan_query(query: TableQuery, columns: Mapping[str, Field], limits: Limits) -> Plan:
@@ -63,7 +64,14 @@ def plan_query(query: TableQuery, columns: Mapping[str, Field], limits: Limits) 
         groups = ", ".join(quote_identifier(name) for name in query.group_by)
         source = f"{source} GROUP BY {groups}"
     rows = not (query.grouped or query.distinct)
-    return Plan(source, where.params, output, sort, rows, sign, view, where)
+    return Plan(source, where.params, output, sort, rows, sign, view, where, select)
+
+
+def plan_on_copy(plan: Plan, view: str) -> Plan:
+    """The same rows query read from a sorted copy (see ``sortcopy.py``), whose
+    row numbers are a column of the same name."""
+    source = f"SELECT {plan.select} FROM {view} WHERE {plan.where.sql}"  # noqa: S608 (quoted names, bound values)
+    return replace(plan, source=source, view=view)
 
 
 def _select(
@@ -87,13 +95,20 @@ def _select(
 
 
 def page_statement(
-    plan: Plan, *, limit: int, offset: int, after: str | None
+    plan: Plan,
+    *,
+    limit: int,
+    offset: int,
+    after: str | None,
+    window: Sequence[tuple[str, Any]] | None = None,
 ) -> tuple[str, tuple[Any, ...], int]:
     """One page plus one row (which says whether there is a next page), and the
     page's offset (from ``after`` for distinct values and groups).
 
     Sorted rows come in two steps (see ``rows_statement``): this statement then
-    selects only the sort keys and row numbers, so the sort reads few columns."""
+    selects only the sort keys and row numbers, so the sort reads few columns.
+    A ``window`` of bounds (operator, value) on the first sort key is for
+    sorted copies: it bounds the rows read, and the page is read in one step."""
     if after and offset:
         raise QueryError("invalid_argument", argument="offset")
     params = plan.params
@@ -105,8 +120,13 @@ def page_statement(
         condition, params = keyset.sql, params + keyset.params
     elif after:
         offset = offset_value(decode_cursor(after, plan.sign))
+    if window is not None:
+        first_key = quote_identifier(hidden_key(0))
+        for operator, value in window:
+            condition = f"({condition}) AND {first_key} {operator} ?"
+            params = (*params, value)
     columns = "*"
-    if two_steps(plan):
+    if two_steps(plan) and window is None:
         keys = [quote_identifier(hidden_key(i)) for i in range(len(plan.sort))]
         columns = ", ".join([*keys, ROW_ID])
     sql = (

@@ -161,9 +161,13 @@ class Sandbox:
         *,
         row_ids: bool = False,
         writable_dir: Path | None = None,
+        copies: Mapping[str, Path] | None = None,
     ) -> None:
         self.limits = limits
         self.tables = {table_id: _existing(path) for table_id, path in tables.items()}
+        # Sorted copies (see sortcopy.py), as views of their own name; they carry
+        # the original row numbers in a column.
+        self.copies = {name: _existing(path) for name, path in (copies or {}).items()}
         self._lock = threading.Lock()
         self._columns: dict[str, dict[str, Field]] = {}
         self._spill = _private_folder(limits.temp_directory)
@@ -171,7 +175,10 @@ class Sandbox:
         try:
             for table_id, path in self.tables.items():
                 self._owner.execute(_view_sql(table_id, path, row_ids))
-            _lock_down(self._owner, list(self.tables.values()), writable_dir)
+            for name, path in self.copies.items():
+                self._owner.execute(_view_sql(name, path, row_ids=False))
+            files = [*self.tables.values(), *self.copies.values()]
+            _lock_down(self._owner, files, writable_dir)
         except BaseException:
             self.close()
             raise
@@ -220,13 +227,22 @@ class SandboxPool:
         self._sandboxes: OrderedDict[tuple[Any, ...], Sandbox] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, tables: Mapping[str, Path], limits: Limits) -> Sandbox:
-        key = (tuple(sorted(_identity(i, p) for i, p in tables.items())), limits)
+    def get(
+        self,
+        tables: Mapping[str, Path],
+        limits: Limits,
+        copies: Mapping[str, Path] | None = None,
+    ) -> Sandbox:
+        key = (
+            tuple(sorted(_identity(i, p) for i, p in tables.items())),
+            tuple(sorted((copies or {}).items())),
+            limits,
+        )
         with self._lock:
             if key in self._sandboxes:
                 self._sandboxes.move_to_end(key)
                 return self._sandboxes[key]
-        sandbox = Sandbox(tables, limits, row_ids=True)
+        sandbox = Sandbox(tables, limits, row_ids=True, copies=copies)
         with self._lock:
             self._sandboxes[key] = sandbox
             while len(self._sandboxes) > self.capacity:

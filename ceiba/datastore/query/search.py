@@ -14,13 +14,14 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from ceiba.datastore.query.cursors import encode_cursor
+from ceiba.datastore.query.cursors import decode_cursor, encode_cursor, keyset_values
 from ceiba.datastore.query.errors import QueryError
 from ceiba.datastore.query.fieldtypes import Field
 from ceiba.datastore.query.plan import (
     Plan,
     hidden_key,
     page_statement,
+    plan_on_copy,
     plan_query,
     rows_statement,
     total_statement,
@@ -34,7 +35,13 @@ from ceiba.datastore.query.sandbox import (
     SandboxPool,
     Session,
     check_size,
+    quote_identifier,
     shared_pool,
+)
+from ceiba.datastore.query.sortcopy import (
+    SortedCopy,
+    find_sorted_copy,
+    request_sorted_copy,
 )
 from ceiba.datastore.query.tablequery import QueryResult, TableQuery
 
@@ -52,8 +59,15 @@ def run_query(
     _check_page(query, limits)
     sandbox = table_sandbox(query.table_id, tables, limits, pool)
     plan = plan_query(query, sandbox.columns(query.table_id), limits)
+    copy = _sorted_copy(plan, tables[query.table_id])
+    if copy is not None:
+        copies = {_copy_view(copy): copy.path}
+        sandbox = (pool or shared_pool()).get(
+            {query.table_id: tables[query.table_id]}, limits, copies
+        )
     with sandbox.session() as session:
-        rows, next_cursor = fetch_page(session, plan, query, limits)
+        page = _page_from_copy(session, plan, query, copy) if copy else None
+        rows, next_cursor = page or fetch_page(session, plan, query, limits)
         total = count_rows(session, plan) if query.include_total else None
     return QueryResult(
         fields=[field.as_dict() for field in plan.output],
@@ -122,6 +136,64 @@ def _page_rows(
     _, fetched = session.fetch(rows_statement(plan, row_ids))
     by_id = {record[-1]: record[:-1] for record in fetched}
     return [dict(zip(visible, by_id[row_id], strict=True)) for row_id in row_ids]
+
+
+def _sorted_copy(plan: Plan, table: Path) -> SortedCopy | None:
+    """The copy of the table sorted by the query's first sort key, if any; a big
+    table gets one built for next time."""
+    if not two_steps(plan):
+        return None
+    column = plan.sort[0][0].name
+    copy = find_sorted_copy(table, column)
+    if copy is None:
+        request_sorted_copy(table, column)
+    return copy
+
+
+def _copy_view(copy: SortedCopy) -> str:
+    return f"sorted:{copy.path.name}"
+
+
+def _page_from_copy(
+    session: Session, plan: Plan, query: TableQuery, copy: SortedCopy
+) -> tuple[list[dict[str, Any]], str | None] | None:
+    """The page read from growing windows of the sorted copy; None when no
+    window holds more rows than the page (then the table itself answers)."""
+    on_copy = plan_on_copy(plan, quote_identifier(_copy_view(copy)))
+    direction = plan.sort[0][1]
+    after = None
+    if query.after:
+        values, _ = keyset_values(
+            decode_cursor(query.after, plan.sign), [f for f, _ in plan.sort]
+        )
+        if values[0] is None:
+            return None  # among the empty cells, which no window holds
+        after = values[0]
+    try:
+        windows = copy.windows(direction, after)
+    except TypeError:  # a cursor value that does not compare with the column
+        return None
+    for window in windows:
+        sql, params, _ = page_statement(
+            on_copy,
+            limit=query.limit,
+            offset=query.offset,
+            after=query.after,
+            window=window,
+        )
+        names, records = session.fetch(sql, params)
+        if len(records) > query.limit:
+            width = len(plan.output)
+            visible = [field.name for field in plan.output]
+            rows = [
+                dict(zip(visible, r[:width], strict=True))
+                for r in records[: query.limit]
+            ]
+            check_size((row.values() for row in rows), session.limits)
+            last = records[query.limit - 1] if query.limit else None
+            cursor = _next_cursor(plan, names, last) if last else None
+            return rows, cursor
+    return None
 
 
 def count_rows(session: Session, plan: Plan) -> int:

@@ -120,13 +120,20 @@ class Utf8Stream(io.RawIOBase):
         return True
 
     def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
-        while self._position >= len(self._pending) and not self._eof:
-            self._pending, self._position = self._next_chunk(), 0
-        start = self._position
-        size = min(len(buffer), len(self._pending) - start)
-        buffer[:size] = self._pending[start : start + size]
-        self._position += size
-        return size
+        """Fill ``buffer`` whole unless the file ends: pyarrow's CSV reader takes
+        each read for a block, and a short one can leave a row straddling two."""
+        filled = 0
+        while filled < len(buffer):
+            while self._position >= len(self._pending) and not self._eof:
+                self._pending, self._position = self._next_chunk(), 0
+            if self._position >= len(self._pending):
+                break
+            start = self._position
+            size = min(len(buffer) - filled, len(self._pending) - start)
+            buffer[filled : filled + size] = self._pending[start : start + size]
+            self._position += size
+            filled += size
+        return filled
 
     def _next_chunk(self) -> bytes:
         raw = self._file.read(_CHUNK)
