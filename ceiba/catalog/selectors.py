@@ -77,15 +77,37 @@ def dataset_get_by_id(*, dataset_id: uuid.UUID | str, actor: Actor) -> Dataset:
     return dataset
 
 
+def dataset_list_indexed(*, publisher_id: int | None = None) -> QuerySet[Dataset]:
+    """What the search index holds: live datasets, drafts too (searches show a draft
+    only to those who may see it)."""
+    queryset = Dataset.objects.filter(deleted_at__isnull=True)
+    if publisher_id is not None:
+        queryset = queryset.filter(publisher_id=publisher_id)
+    return queryset
+
+
+def dataset_index_sources(*, ids: Iterable[uuid.UUID | str]) -> list[Dataset]:
+    """Datasets as the search index sees them, with everything indexed."""
+    return list(_with_details(dataset_list_indexed().filter(pk__in=list(ids))))
+
+
 def dataset_index_source(*, dataset_id: uuid.UUID | str) -> Dataset | None:
-    """A dataset as the search index sees it: public, with everything indexed."""
-    return _with_details(dataset_list_public().filter(pk=dataset_id)).first()
+    found = dataset_index_sources(ids=[dataset_id])
+    return found[0] if found else None
 
 
-def dataset_list_by_ids(*, ids: Iterable[uuid.UUID]) -> list[Dataset]:
-    """Public datasets in the order of ``ids`` (search results)."""
+def dataset_list_by_ids(
+    *, ids: Iterable[uuid.UUID], actor: Actor = None
+) -> list[Dataset]:
+    """Public datasets in the order of ``ids`` (search results); with an ``actor``,
+    also the drafts the actor may see."""
     ids = list(ids)
-    found = {d.pk: d for d in _with_details(dataset_list_public().filter(pk__in=ids))}
+    queryset = dataset_list_public() if actor is None else dataset_list_indexed()
+    found = {
+        d.pk: d
+        for d in _with_details(queryset.filter(pk__in=ids))
+        if actor is None or can_view_dataset(actor, d)
+    }
     return [found[i] for i in ids if i in found]
 
 

@@ -62,6 +62,15 @@ class SearchDocument:
     body: str = ""  # description, file titles and file names
     facets: dict[str, list[str]] = field(default_factory=dict)
     download_count: int = 0
+    slug: str = ""
+    # A draft is indexed too, found only by those who may see it (its publisher's
+    # members, portal administrators).
+    public: bool = True
+    publisher_id: int | None = None
+    # When the catalog record was created and last changed; issued and modified
+    # when not given.
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
 
     @property
     def title_sort(self) -> str:
@@ -93,8 +102,9 @@ class SearchDocument:
 
 
 def document_for_dataset(dataset: "Dataset") -> SearchDocument:
-    """The document of a public dataset loaded with its details (publisher, licence,
-    frequency, themes, places with their parents, live distributions)."""
+    """The document of a live dataset, public or draft, loaded with its details
+    (publisher, licence, frequency, themes, places with their parents, live
+    distributions)."""
     files = _live_distributions(dataset)
     publisher = dataset.publisher
     issued = dataset.issued or dataset.created_at
@@ -108,6 +118,11 @@ def document_for_dataset(dataset: "Dataset") -> SearchDocument:
         issued=issued,
         modified=dataset.modified or issued,
         download_count=dataset.download_count,
+        slug=dataset.slug,
+        public=dataset.is_published,
+        publisher_id=dataset.publisher_id,
+        created_at=dataset.created_at,
+        updated_at=dataset.updated_at,
     )
 
 

@@ -1,4 +1,7 @@
-"""The public search index: one entry per published dataset, and its facet values.
+"""The search index: one entry per live dataset, and its facet values.
+
+Drafts are entries too, marked not ``public``: searches leave them out unless the
+caller may see them (``SearchQuery.drafts_of``, ``all_drafts``).
 
 Only the search backends write these tables (raw SQL, in ``backends/``). Each backend
 adds its text index in migration 0002: an FTS5 table ``search_fts`` keyed by
@@ -23,6 +26,12 @@ class SearchEntry(models.Model):
     facet_ids = models.BinaryField(default=b"")
     # A rebuild removes the entries it did not rewrite, i.e. those indexed before it.
     indexed_at = models.DateTimeField()
+    # For conditions (search.conditions): the slug, visibility and record dates.
+    name = models.TextField(default="")
+    public = models.BooleanField(default=True)
+    publisher_id = models.BigIntegerField(null=True)
+    created_at = models.DateTimeField(null=True)
+    updated_at = models.DateTimeField(null=True)
 
     class Meta:
         db_table = "search_entry"
@@ -31,6 +40,8 @@ class SearchEntry(models.Model):
             models.Index(fields=["-modified"], name="search_entry_modified"),
             models.Index(fields=["-download_count"], name="search_entry_downloads"),
             models.Index(fields=["indexed_at"], name="search_entry_indexed_at"),
+            models.Index(fields=["name"], name="search_entry_name"),
+            models.Index(fields=["updated_at"], name="search_entry_updated_at"),
         ]
 
     def __str__(self) -> str:

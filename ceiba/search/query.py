@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from uuid import UUID
 
+from ceiba.search.conditions import ALWAYS, Condition
 from ceiba.search.documents import FACETS
 
 SORTS = ("relevance", "newest", "updated", "name", "downloads")
@@ -35,9 +36,18 @@ class SearchQuery:
     page_size: int = 20
     match: str = "all"  # "all" words must match, or "any" word
     start: int | None = None  # an offset that overrides ``page``
+    # Besides ``filters``, a condition every dataset found meets (the CKAN API's fq).
+    where: Condition = ALWAYS
+    # Public datasets only, unless the caller may see drafts: those of these
+    # institutions (ids), or every draft.
+    drafts_of: tuple[int, ...] = ()
+    all_drafts: bool = False
 
     def __post_init__(self) -> None:
         fix = object.__setattr__
+        fix(self, "where", self.where if isinstance(self.where, Condition) else ALWAYS)
+        fix(self, "drafts_of", tuple(sorted({int(i) for i in self.drafts_of})))
+        fix(self, "all_drafts", self.all_drafts is True)
         fix(self, "text", str(self.text or "")[:MAX_TEXT_LENGTH])
         fix(self, "filters", _clean_filters(self.filters))
         fix(self, "sort", self.sort if self.sort in SORTS else "relevance")

@@ -14,6 +14,17 @@ import pytest
 from django.utils.module_loading import import_string
 
 from ceiba.search.backends.base import SearchBackend
+from ceiba.search.conditions import (
+    ALWAYS,
+    NEVER,
+    AllOf,
+    AnyOf,
+    FieldIs,
+    HasValue,
+    InRange,
+    IsPublic,
+    Not,
+)
 from ceiba.search.documents import SearchDocument
 from ceiba.search.query import FacetCount, SearchQuery, SearchResults
 
@@ -49,6 +60,10 @@ HOSTILE_QUERIES = [
 ]
 
 
+def on_day(number: int) -> datetime:
+    return START + timedelta(days=number)
+
+
 def doc(
     title: str,
     *,
@@ -59,6 +74,9 @@ def doc(
     day: int = 0,
     updated_day: int | None = None,
     downloads: int = 0,
+    slug: str = "",
+    public: bool = True,
+    publisher_id: int | None = None,
 ) -> SearchDocument:
     issued = START + timedelta(days=day)
     modified = START + timedelta(days=day if updated_day is None else updated_day)
@@ -72,6 +90,9 @@ def doc(
         issued=issued,
         modified=modified,
         download_count=downloads,
+        slug=slug,
+        public=public,
+        publisher_id=publisher_id,
     )
 
 
@@ -281,6 +302,150 @@ class BackendContract:
         assert len(keywords) == 50
         assert keywords[0] == FacetCount("comun", 60)
         assert keywords[1:3] == [FacetCount("k00", 1), FacetCount("k01", 1)]
+
+    # Conditions (the CKAN API's fq)
+
+    def test_any_of_values_and_clauses(self, faceted, find):
+        either = AnyOf((HasValue("institution", "mspas"), HasValue("format", "XLSX")))
+        assert sorted(find(where=either)) == [
+            "Casos de dengue",
+            "Escuelas",
+            "Salud escolar",
+        ]
+        values = AnyOf(
+            (HasValue("institution", "mspas"), HasValue("institution", "nadie"))
+        )
+        assert find(where=values) == ["Casos de dengue"]
+        mixed = AnyOf(
+            (
+                AllOf((HasValue("theme", "salud"), HasValue("format", "XLSX"))),
+                HasValue("place", "02"),
+            )
+        )
+        assert sorted(find(where=mixed)) == ["Escuelas", "Salud escolar"]
+
+    def test_not_excludes(self, faceted, find):
+        assert sorted(find(where=Not(HasValue("institution", "mspas")))) == [
+            "Escuelas",
+            "Salud escolar",
+        ]
+        both = AllOf((HasValue("theme", "educacion"), Not(HasValue("theme", "salud"))))
+        assert find(where=both) == ["Escuelas"]
+        assert len(find(where=Not(HasValue("theme", "no-existe")))) == 3
+        assert (
+            find(
+                where=Not(
+                    AnyOf((HasValue("format", "CSV"), HasValue("format", "XLSX")))
+                )
+            )
+            == []
+        )
+
+    def test_constants(self, faceted, find):
+        assert len(find(where=ALWAYS)) == 3
+        assert find(where=NEVER) == []
+        assert len(find(where=Not(NEVER))) == 3
+        assert find(where=AllOf((HasValue("theme", "no-existe"), ALWAYS))) == []
+
+    def test_conditions_and_filters_combine(self, faceted, find):
+        found = find(
+            filters={"theme": ["educacion"]},
+            where=Not(HasValue("format", "CSV")),
+        )
+        assert found == ["Escuelas"]
+
+    def test_facet_counts_follow_conditions(self, backend, faceted):
+        results = backend.search(
+            SearchQuery(where=Not(HasValue("institution", "mspas")))
+        )
+        assert results.total == 2
+        assert results.facets["institution"] == [FacetCount("mineduc", 2)]
+        assert results.facets["format"] == [FacetCount("XLSX", 2), FacetCount("CSV", 1)]
+        either = AnyOf((HasValue("place", "0101"), HasValue("place", "02")))
+        results = backend.search(SearchQuery(where=either))
+        assert results.facets["theme"] == [
+            FacetCount("educacion", 1),
+            FacetCount("salud", 1),
+        ]
+
+    def test_name_and_id(self, index, find):
+        first, _second = index(doc("Uno", slug="uno"), doc("Dos", slug="dos"))
+        assert find(where=FieldIs("name", "uno")) == ["Uno"]
+        assert find(where=FieldIs("id", str(first.dataset_id))) == ["Uno"]
+        assert find(where=FieldIs("id", "no-es-un-uuid")) == []
+        assert find(where=Not(FieldIs("name", "uno"))) == ["Dos"]
+        either = AnyOf((FieldIs("name", "dos"), FieldIs("id", str(first.dataset_id))))
+        assert sorted(find(where=either)) == ["Dos", "Uno"]
+
+    def test_date_ranges(self, index, find):
+        index(doc("Viejo", day=1), doc("Medio", day=5), doc("Nuevo", day=9))
+        assert find(where=InRange("updated_at", start=on_day(5))) == ["Nuevo", "Medio"]
+        assert find(
+            where=InRange("updated_at", start=on_day(5), include_start=False)
+        ) == ["Nuevo"]
+        assert find(where=InRange("created_at", end=on_day(5), include_end=False)) == [
+            "Viejo"
+        ]
+        assert find(where=InRange("created_at", start=on_day(2), end=on_day(8))) == [
+            "Medio"
+        ]
+        assert find(
+            where=Not(InRange("updated_at", start=on_day(2), end=on_day(8)))
+        ) == [
+            "Nuevo",
+            "Viejo",
+        ]
+        assert len(find(where=InRange("updated_at"))) == 3
+
+    def test_odd_condition_values(self, index, find):
+        index(doc("Escuela", slug="escuela", facets={"keyword": ["escuela"]}))
+        for value in [
+            "\x00",
+            "a\x00b",
+            "x" * 1_000,
+            "'; DROP TABLE search_entry; --",
+            "%s",
+        ]:
+            assert find(where=HasValue("keyword", value)) == []
+            assert find(where=FieldIs("name", value)) == []
+            assert find(where=Not(HasValue("keyword", value))) == ["Escuela"]
+
+    # Drafts
+
+    @pytest.fixture
+    def drafts(self, index) -> list[SearchDocument]:
+        return index(
+            doc("Publicado", publisher_id=1, facets={"theme": ["salud"]}),
+            doc(
+                "Borrador uno",
+                public=False,
+                publisher_id=1,
+                facets={"theme": ["salud"]},
+            ),
+            doc("Borrador dos", public=False, publisher_id=2),
+        )
+
+    def test_drafts_are_found_only_when_asked_for(self, backend, drafts, find):
+        assert find() == ["Publicado"]
+        assert find("borrador") == []
+        assert find("borrador", drafts_of=(1,)) == ["Borrador uno"]
+        assert sorted(find(drafts_of=(1, 3))) == ["Borrador uno", "Publicado"]
+        assert sorted(find(all_drafts=True)) == [
+            "Borrador dos",
+            "Borrador uno",
+            "Publicado",
+        ]
+        assert backend.search(SearchQuery()).facets["theme"] == [FacetCount("salud", 1)]
+        with_drafts = backend.search(SearchQuery(drafts_of=(1,)))
+        assert with_drafts.facets["theme"] == [FacetCount("salud", 2)]
+
+    def test_is_public(self, drafts, find):
+        assert find(where=IsPublic(), all_drafts=True) == ["Publicado"]
+        assert sorted(find(where=Not(IsPublic()), all_drafts=True)) == [
+            "Borrador dos",
+            "Borrador uno",
+        ]
+        assert find(where=Not(IsPublic())) == []
 
     # Sorting and paging
 

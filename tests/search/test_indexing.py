@@ -6,7 +6,7 @@ from django.core.management import call_command
 from ceiba.catalog import services
 from ceiba.search.backends import get_backend
 from ceiba.search.query import FacetCount
-from ceiba.search.selectors import SearchQuery, dataset_search
+from ceiba.search.selectors import FieldIs, InRange, SearchQuery, dataset_search
 from tests.factories import make_dataset, make_file, make_institution, portal_admin
 
 pytestmark = pytest.mark.django_db
@@ -54,23 +54,37 @@ def test_publishing_makes_a_dataset_findable_with_its_facets(escuelas):
     assert facets["keyword"] == [FacetCount("escuelas", 1), FacetCount("matrícula", 1)]
 
 
-def test_drafts_are_not_in_the_index(committed):
+def test_drafts_are_found_only_by_those_asking_for_their_institution(committed):
     with committed():
-        make_dataset("Borrador de escuelas", publish=False)
+        draft = make_dataset("Borrador de escuelas", publish=False)
     assert found("borrador") == []
+    assert found("borrador", drafts_of=(draft.publisher_id + 1,)) == []
+    assert found("borrador", drafts_of=(draft.publisher_id,)) == [draft.pk]
+    assert found("borrador", all_drafts=True) == [draft.pk]
 
 
-def test_unpublishing_and_deleting_remove_restoring_returns(escuelas, committed):
+def test_record_dates_and_name_are_indexed(escuelas):
+    assert found(where=FieldIs("name", escuelas.slug)) == [escuelas.pk]
+    at = InRange("updated_at", start=escuelas.updated_at, end=escuelas.updated_at)
+    assert found(where=at) == [escuelas.pk]
+    before = InRange("created_at", end=escuelas.created_at, include_end=False)
+    assert found(where=before) == []
+
+
+def test_unpublishing_makes_a_draft_deleting_removes_restoring_returns(
+    escuelas, committed
+):
     admin = portal_admin()
     with committed():
         services.dataset_unpublish(actor=admin, dataset=escuelas)
     assert found("escuelas") == []
+    assert found("escuelas", all_drafts=True) == [escuelas.pk]
     with committed():
         services.dataset_publish(actor=admin, dataset=escuelas)
     assert found("escuelas") == [escuelas.pk]
     with committed():
         services.dataset_delete(actor=admin, dataset=escuelas)
-    assert found("escuelas") == []
+    assert found("escuelas", all_drafts=True) == []
     with committed():
         services.dataset_restore(actor=admin, dataset=escuelas)
     assert found("escuelas") == [escuelas.pk]
@@ -98,8 +112,11 @@ def test_renaming_an_institution_reindexes_its_datasets(escuelas, committed):
     assert found("mineduc") == []
 
 
-def test_rebuild_restores_an_emptied_index(escuelas):
-    get_backend().delete([escuelas.pk])
-    assert found() == []
+def test_rebuild_restores_an_emptied_index(escuelas, committed):
+    with committed():
+        draft = make_dataset("Borrador", publish=False)
+    get_backend().delete([escuelas.pk, draft.pk])
+    assert found(all_drafts=True) == []
     call_command("search_rebuild", verbosity=0)
     assert found("escuelas") == [escuelas.pk]
+    assert found("borrador", all_drafts=True) == [draft.pk]

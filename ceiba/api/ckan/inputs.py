@@ -6,13 +6,16 @@ are ignored, never errors. Errors name CKAN's fields (``name``, ``license_id``â€
 """
 
 import datetime as dt
+import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils.translation import gettext as _
 
+from ceiba.api.ckan.errors import ParameterError
 from ceiba.api.ckan.params import Params
 from ceiba.api.ckan.serializers import EXTRA_FIELDS
+from ceiba.catalog.permissions import is_portal_admin
 from ceiba.catalog.services import DatasetInput
 from ceiba.common.errors import ValidationError
 from ceiba.interop.vocab import CKAN_LICENCES
@@ -48,6 +51,18 @@ def ckan_error(error: ValidationError) -> ValidationError:
         for name, messages in error.field_errors.items()
     }
     return error
+
+
+def kept_id(actor: object, value: str) -> uuid.UUID | None:
+    """An id sent by the client (a dataset's, a resource's), kept only for portal
+    administrators copying a catalog: anyone else gets a new id."""
+    value = str(value or "").strip()
+    if not value or not is_portal_admin(actor):
+        return None
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        raise ParameterError("id", _("Must be a UUID.")) from None
 
 
 def licence_code(value: str, known: set[str]) -> str:

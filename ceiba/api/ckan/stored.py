@@ -103,9 +103,10 @@ def keep(entries: list[tuple[uuid.UUID, int, bytes]], variant: str) -> None:
 
 
 def forget(datasets: QuerySet[Dataset]) -> None:
-    """Make the stored bodies of ``datasets`` stale: bump their stamps, drop bodies."""
+    """Make the stored bodies of ``datasets`` stale by bumping their stamps (one
+    statement; a stale body is overwritten by the next one stored)."""
     select, params = datasets.order_by().values("pk").query.sql_with_params()
-    with transaction.atomic(), connection.cursor() as cursor:
+    with connection.cursor() as cursor:
         cursor.execute(
             f"INSERT INTO {STAMP} (dataset_id, generation)"  # noqa: S608
             f" SELECT chosen.pk, 1 FROM ({select}) chosen WHERE true"
@@ -113,4 +114,3 @@ def forget(datasets: QuerySet[Dataset]) -> None:
             f" DO UPDATE SET generation = {STAMP}.generation + 1",
             params,
         )
-        PackageBody.objects.filter(dataset__in=datasets).delete()

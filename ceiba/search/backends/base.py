@@ -32,7 +32,7 @@ from django.db.backends.utils import CursorWrapper
 from django.utils import timezone
 
 from ceiba.search import text
-from ceiba.search.backends import facets
+from ceiba.search.backends import facets, where
 from ceiba.search.backends.facets import FacetPair
 from ceiba.search.backends.sql import (
     CHUNK,
@@ -56,6 +56,11 @@ ENTRY_COLUMNS = (
     "download_count",
     "facet_ids",
     "indexed_at",
+    "name",
+    "public",
+    "publisher_id",
+    "created_at",
+    "updated_at",
 )
 # An upsert's SET clause: everything but the key and the entry's number.
 ENTRY_UPDATES = ", ".join(f"{c} = excluded.{c}" for c in ENTRY_COLUMNS[1:])
@@ -139,10 +144,10 @@ class SearchBackend(ABC):
     def search(self, query: SearchQuery) -> SearchResults:
         match = self._text_match(query_terms(query), query.match)
         with self.connection.cursor() as cursor:
-            filter_ids = facets.filter_ids(cursor, query)
-            if filter_ids is None:  # a filter value no dataset has
+            found = where.restriction(cursor, self, query)
+            if found is None:  # e.g. a filter value no dataset has
                 return _results(query, [], 0, {})
-            matches = self._matches(match, filter_ids)
+            matches = self._matches(match, found)
             total, counts = self._tally(cursor, matches)
             page: list[UUID] = []
             if query.offset < total:
@@ -248,6 +253,11 @@ class SearchBackend(ABC):
             doc.download_count,
             facets.pack_ids(value_ids[pair] for pair in doc.facet_rows()),
             self._datetime_param(indexed_at),
+            doc.slug,
+            doc.public,
+            doc.publisher_id,
+            self._datetime_param(doc.created_at or doc.issued),
+            self._datetime_param(doc.updated_at or doc.modified),
         )
 
     def _uuid_param(self, value: UUID | str) -> Any:
@@ -261,18 +271,25 @@ class SearchBackend(ABC):
 
     # Shared reading
 
-    def _matches(self, match: TextMatch | None, filter_ids: list[int]) -> Clause:
-        """FROM and WHERE of the matching entries, ``e``. Filters are joins, so the
-        engine may start from the words or from the rarest value."""
+    def _matches(
+        self, match: TextMatch | None, restriction: where.Restriction
+    ) -> Clause:
+        """FROM and WHERE of the matching entries, ``e``. Required facet values are
+        joins, so the engine may start from the words or from the rarest value."""
+        value_ids = restriction.value_ids
         joins = "".join(
             f" JOIN search_facet f{n}"
             f" ON f{n}.entry_id = e.number AND f{n}.value_id = %s"
-            for n in range(len(filter_ids))
+            for n in range(len(value_ids))
         )
+        conditions = list(restriction.conditions)
+        if match is not None:
+            conditions.insert(0, (match.condition, match.condition_params))
         sql = f"FROM {match.source if match else 'search_entry e'}{joins}"
-        if match is None:
-            return sql, list(filter_ids)
-        return f"{sql} WHERE {match.condition}", [*filter_ids, *match.condition_params]
+        if conditions:
+            sql += " WHERE " + " AND ".join(text for text, _params in conditions)
+        params = [param for _sql, params in conditions for param in params]
+        return sql, [*value_ids, *params]
 
     def _tally(
         self, cursor: CursorWrapper, matches: Clause

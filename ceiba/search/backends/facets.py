@@ -20,7 +20,7 @@ from django.db.backends.utils import CursorWrapper
 
 from ceiba.search.backends.sql import CHUNK, batches, marks
 from ceiba.search.documents import SearchDocument
-from ceiba.search.query import FACET_LIMIT, FacetCount, SearchQuery
+from ceiba.search.query import FACET_LIMIT, FacetCount
 
 FacetPair = tuple[str, str]
 
@@ -71,17 +71,6 @@ def lookup_values(
         )
         found.update(((name, value), i) for i, name, value in cursor.fetchall())
     return found
-
-
-def filter_ids(cursor: CursorWrapper, query: SearchQuery) -> list[int] | None:
-    """The ids of the query's filter values, or None if one is in no dataset."""
-    pairs = [
-        (name, value) for name, values in query.filters.items() for value in values
-    ]
-    found = lookup_values(cursor, pairs) if pairs else {}
-    if any(pair not in found for pair in pairs):
-        return None
-    return [found[pair] for pair in pairs]
 
 
 def facet_counts(

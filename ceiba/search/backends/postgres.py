@@ -37,6 +37,11 @@ _TYPES = {
     "download_count": "bigint",
     "facet_ids": "bytea",
     "indexed_at": "timestamptz",
+    "name": "text",
+    "public": "boolean",
+    "publisher_id": "bigint",
+    "created_at": "timestamptz",
+    "updated_at": "timestamptz",
     "vector": "tsvector",
 }
 _ENTRY_COLUMNS = ", ".join([*ENTRY_COLUMNS, "vector"])

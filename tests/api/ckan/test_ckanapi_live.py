@@ -15,6 +15,7 @@ from django.core.management import call_command
 
 from ceiba.accounts.services import token_create
 from ceiba.catalog.models import Role
+from ceiba.catalog.selectors import institution_get
 from tests.factories import make_dataset, make_institution, make_user, portal_admin
 
 # Transactional: the live server reads from another thread.
@@ -159,6 +160,26 @@ def test_every_write_action_through_ckanapi(site, tmp_path):
     assert "aulas" not in ckanapi("action", "package_list", site=url)
 
 
+def test_search_with_or_not_and_drafts_through_ckanapi(site):
+    url, token = site
+    mineduc = institution_get(slug="mineduc")
+    make_dataset("Borrador de aulas", publisher=mineduc, publish=False)
+    found = ckanapi(
+        "action", "package_search", "fq=organization:(mineduc OR mspas) -tags:vacunas",
+        site=url,
+    )  # fmt: skip
+    assert [p["name"] for p in found["results"]] == ["escuelas-de-guatemala"]
+    drafts = ckanapi(
+        "action", "package_search", "include_private:true", "fq=capacity:private",
+        site=url, token=token,
+    )  # fmt: skip
+    assert [(p["name"], p["private"]) for p in drafts["results"]] == [
+        ("borrador-de-aulas", True)
+    ]
+    anonymous = ckanapi("action", "package_search", "include_private:true", site=url)
+    assert anonymous["count"] == 2
+
+
 def _comparable(package: dict) -> dict:
     """What must survive a dump and a load (timestamps and file bytes do not)."""
     return {
@@ -177,7 +198,7 @@ def _comparable(package: dict) -> dict:
             e for e in package["extras"] if e["key"] not in {"issued", "modified"}
         ],
         "resources": [
-            {k: r[k] for k in ("name", "description", "format", "url")}
+            {k: r[k] for k in ("id", "name", "description", "format", "url")}
             for r in package["resources"]
         ],
     }

@@ -5,6 +5,10 @@ import pytest
 pytestmark = pytest.mark.django_db
 
 
+ESC, MAT, VAC = "escuelas-de-guatemala", "matricula-por-municipio", "vacunacion"
+ALL = [ESC, MAT, VAC]
+
+
 def names(answer):
     return sorted(p["name"] for p in answer.result["results"])
 
@@ -36,24 +40,93 @@ def test_search_text(api, catalog):
         ("tags:(escuelas AND primaria)", ["escuelas-de-guatemala"]),
         ("+dataset_type:dataset +organization:mspas", ["vacunacion"]),
         ("organization:nadie", []),
+        ("*:*", ALL),
+        ("organization:mspas OR tags:primaria", [ESC, VAC]),
+        ("organization:mspas || license_id:CC0-1.0", [MAT, VAC]),
+        ("organization:(mineduc OR mspas)", ALL),
+        ("organization:(mspas OR nadie)", [VAC]),
+        ('tags:("matrícula" OR vacunas)', [MAT, VAC]),
+        ("-organization:mspas", [ESC, MAT]),
+        ("NOT organization:mspas", [ESC, MAT]),
+        ("!organization:mspas", [ESC, MAT]),
+        ("organization:mineduc -tags:primaria", [MAT]),
+        ("organization:mineduc AND NOT tags:primaria", [MAT]),
+        ("-organization:(mineduc OR mspas)", []),
+        ("-organization:nadie", ALL),
+        ("(groups:salud OR tags:primaria) AND -res_format:csv", [VAC]),
+        ("groups:salud OR tags:primaria AND license_id:CC0-1.0", [VAC]),
+        ("name:vacunacion", [VAC]),
+        ('name:"vacunacion" OR name:"escuelas-de-guatemala"', [ESC, VAC]),
+        ("capacity:public", ALL),
+        ("capacity:private", []),
+        ("metadata_modified:[NOW-1DAY TO NOW+1DAY]", ALL),
+        ("metadata_created:[* TO 2000-01-01T00:00:00Z]", []),
+        ("metadata_modified:[2000-01-01 TO *]", ALL),
     ],
-)
+)  # fmt: skip
 def test_fq_forms(api, catalog, fq, expected):
     assert names(api.get("package_search", fq=fq)) == expected
 
 
+def test_fq_id(api, catalog):
+    found = api.get("package_search", fq=f'id:"{catalog.matricula.pk}"')
+    assert names(found) == ["matricula-por-municipio"]
+
+
+def test_fq_list_clauses_all_hold(api, catalog):
+    answer = api.post(
+        "package_search",
+        fq_list=["organization:(mineduc OR mspas)", "-tags:primaria"],
+    )
+    assert names(answer) == ["matricula-por-municipio", "vacunacion"]
+
+
+def test_metadata_modified_ranges_use_the_packages_timestamps(api, catalog):
+    shown = api.get("package_show", id="matricula-por-municipio").result
+    stamp = shown["metadata_modified"]
+    exactly = api.get("package_search", fq=f"metadata_modified:[{stamp} TO {stamp}]")
+    assert names(exactly) == ["matricula-por-municipio"]
+    others = api.get("package_search", fq=f"-metadata_modified:[{stamp} TO {stamp}]")
+    assert names(others) == ["escuelas-de-guatemala", "vacunacion"]
+    after = api.get("package_search", fq=f"metadata_modified:{{{stamp}Z TO *]")
+    assert "matricula-por-municipio" not in names(after)
+
+
+def test_facet_counts_follow_or_and_not(api, catalog):
+    result = api.get("package_search", fq="-organization:mspas").result
+    assert result["count"] == 2
+    assert result["facets"]["organization"] == {"mineduc": 2}
+    either = api.get("package_search", fq="tags:(primaria OR vacunas)").result
+    assert either["facets"]["organization"] == {"mineduc": 1, "mspas": 1}
+    assert either["facets"]["groups"] == {"educacion": 1, "salud": 1}
+
+
 def test_fq_in_q_is_a_filter(api, catalog):
     assert names(api.get("package_search", q="organization:mspas")) == ["vacunacion"]
+    either = api.get("package_search", q='name:"vacunacion" OR id:"vacunacion"')
+    assert names(either) == ["vacunacion"]
+    words = api.get("package_search", q="escuelas -organization:mspas")
+    assert names(words) == ["escuelas-de-guatemala"]
 
 
 @pytest.mark.parametrize(
     "fq",
     [
-        "organization:mineduc OR organization:mspas",
-        "-organization:mspas",
         "colour:red",
         'tags:"open',
         "just words",
+        "tags:escu*",
+        "organization:mspas OR",
+        "AND organization:mspas",
+        "organization:(mspas",
+        "organization:mspas)",
+        "tags:[a TO b]",
+        "metadata_modified:2024-01-01",
+        "metadata_modified:[ayer TO hoy]",
+        "metadata_modified:[NOW-3FORTNIGHTS TO *]",
+        "capacity:secret",
+        "((((((((((organization:mspas))))))))))",
+        " OR ".join(["tags:a"] * 51),
     ],
 )
 def test_fq_that_cannot_be_answered_is_a_search_query_error(api, catalog, fq):
@@ -123,8 +196,57 @@ def test_bad_search_parameters(api, catalog, params, status, kind):
     assert answer.error["__type"] == kind
 
 
-def test_include_private_is_accepted(api, catalog):
+def private_names(answer):
+    return sorted(p["name"] for p in answer.result["results"] if p["private"])
+
+
+def test_include_private_adds_the_callers_drafts(api, catalog):
     answer = api.post(
         "package_search", token=catalog.reader_token, include_private=True
     )
-    assert answer.result["count"] == 3
+    assert answer.result["count"] == 4
+    assert private_names(answer) == ["borrador-interno"]
+    assert answer.result["facets"]["organization"] == {"mineduc": 3, "mspas": 1}
+    only = api.post(
+        "package_search",
+        token=catalog.reader_token,
+        include_private=True,
+        fq="capacity:private",
+    )
+    assert names(only) == ["borrador-interno"]
+    found = api.get(
+        "package_search",
+        token=catalog.reader_token,
+        include_private="true",
+        q="borrador",
+    )
+    assert names(found) == ["borrador-interno"]
+
+
+def test_portal_administrators_see_every_draft(api, catalog):
+    answer = api.post("package_search", token=catalog.admin_token, include_private=True)
+    assert private_names(answer) == ["borrador-interno"]
+    assert answer.result["count"] == 4
+
+
+@pytest.mark.parametrize(
+    ("token", "include_private"),
+    [("", True), ("reader_token", False), ("other_token", True)],
+)
+def test_drafts_stay_hidden_from_others_and_by_default(
+    api, catalog, token, include_private
+):
+    answer = api.post(
+        "package_search",
+        token=getattr(catalog, token) if token else "",
+        include_private=include_private,
+        q="borrador",
+    )
+    assert answer.result["count"] == 0
+    everything = api.post(
+        "package_search",
+        token=getattr(catalog, token) if token else "",
+        include_private=include_private,
+    )
+    assert everything.result["count"] == 3
+    assert private_names(everything) == []

@@ -58,10 +58,36 @@ def test_read_only_fields_of_a_dump_are_ignored(api, catalog):
     assert result["tags"] == dumped["tags"]
 
 
+RESOURCE_ID = "7a2e0f8c-1b7d-4c8e-8f0a-2d6b9c1e4f3a"
+
+
 def test_portal_admin_keeps_the_id(api, catalog):
     body = {**NEW, "id": "3f1c7c55-8f1e-4f4c-9a55-9a0d1b2c3d4e"}
+    body["resources"] = [{**NEW["resources"][0], "id": RESOURCE_ID}]
     result = api.post("package_create", token=catalog.admin_token, **body).result
     assert result["id"] == body["id"]
+    assert [r["id"] for r in result["resources"]] == [RESOURCE_ID]
+    assert api.get("resource_show", id=RESOURCE_ID).result["name"] == "Aulas"
+
+
+def test_others_get_new_resource_ids(api, catalog):
+    body = {**NEW, "resources": [{**NEW["resources"][0], "id": RESOURCE_ID}]}
+    result = api.post("package_create", token=catalog.editor_token, **body).result
+    assert result["resources"][0]["id"] != RESOURCE_ID
+    assert api.get("resource_show", id=RESOURCE_ID).status == 404
+
+
+def test_a_resource_id_in_use_is_refused_and_changes_nothing(api, catalog):
+    taken = api.get("package_show", id="escuelas-de-guatemala").result["resources"]
+    body = {**NEW, "resources": [{**NEW["resources"][0], "id": taken[0]["id"]}]}
+    answer = api.post("package_create", token=catalog.admin_token, **body)
+    assert answer.status == 409
+    assert answer.error["__type"] == "Validation Error"
+    assert "id" in answer.error
+    assert api.get("package_show", id="aulas-2024").status == 404
+    bad = {**NEW, "resources": [{**NEW["resources"][0], "id": "no-es-uuid"}]}
+    assert api.post("package_create", token=catalog.admin_token, **bad).status == 409
+    assert api.get("package_show", id="aulas-2024").status == 404
 
 
 def test_validation_errors_use_ckan_field_names(api, catalog):

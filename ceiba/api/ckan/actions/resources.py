@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from ceiba.api.ckan import lookups
 from ceiba.api.ckan.call import Call
 from ceiba.api.ckan.errors import MissingParameterError, ParameterError
-from ceiba.api.ckan.inputs import ckan_error
+from ceiba.api.ckan.inputs import ckan_error, kept_id
 from ceiba.api.ckan.serializers import resource_dict
 from ceiba.catalog import selectors, services
 from ceiba.catalog.models import Dataset, Distribution, DistributionKind
@@ -109,6 +109,7 @@ def _add(
         title=title,
         description=description,
         format=str(values.get("format") or ""),
+        distribution_id=kept_id(actor, str(values.get("id") or "")),
     )
 
 

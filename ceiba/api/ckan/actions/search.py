@@ -2,13 +2,16 @@
 
 import json
 from typing import Any
+from uuid import UUID
 
 from django.utils.translation import gettext as _
 
 from ceiba.api.ckan import lookups, solr
 from ceiba.api.ckan.call import Call
+from ceiba.api.ckan.envelope import RawJSON
 from ceiba.api.ckan.errors import ParameterError, SearchQueryError
 from ceiba.catalog import selectors
+from ceiba.catalog.permissions import is_portal_admin
 from ceiba.search.selectors import SearchQuery, SearchResults, dataset_search
 
 MAX_ROWS = 1000
@@ -55,6 +58,17 @@ def _parse_filters(call: Call) -> solr.Parsed:
     return parsed
 
 
+def _private(actor: object) -> dict[str, Any]:
+    """The drafts (CKAN's private datasets) the caller may see: those of the
+    institutions they belong to, or every one for portal administrators."""
+    if not getattr(actor, "is_authenticated", False):
+        return {}
+    if is_portal_admin(actor):
+        return {"all_drafts": True}
+    institutions = selectors.institution_list_for_actor(actor=actor)
+    return {"drafts_of": tuple(i.pk for i in institutions)} if institutions else {}
+
+
 def _facet_fields(call: Call) -> list[str]:
     raw = call.params.raw("facet.field")
     if raw in (None, ""):
@@ -90,11 +104,13 @@ def _facets(call: Call, results: SearchResults) -> dict[str, Any]:
     return {"facets": facets, "search_facets": search_facets}
 
 
-def _fields(call: Call, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _fields(call: Call, rows: list[Any]) -> list[Any]:
+    """``rows``: packages as RawJSON or as dictionaries."""
     wanted = [f.strip() for f in call.params.text("fl").split(",") if f.strip()]
     if not wanted:
         return rows
-    return [{k: row.get(k) for k in wanted} for row in rows]
+    packages = [json.loads(r.data) if isinstance(r, RawJSON) else r for r in rows]
+    return [{k: package.get(k) for k in wanted} for package in packages]
 
 
 def package_search(call: Call) -> dict[str, Any]:
@@ -107,25 +123,32 @@ def package_search(call: Call) -> dict[str, Any]:
     start = call.params.integer("start", 0)
     sort, sort_text = _sort(call)
     parsed = _parse_filters(call)
-    # Drafts (CKAN's private datasets) are not in the search index: include_private
-    # is read, so a wrong value is refused, but changes nothing.
-    call.params.boolean("include_private", False)
-    call.reader()
+    include_private = call.params.boolean("include_private", False)
+    actor = call.reader()
+    private = _private(actor) if include_private else {}
     results = dataset_search(
         query=SearchQuery(
             text=" ".join(parsed.text),
-            filters=parsed.filters,
+            where=parsed.condition(),
             sort=sort,
             start=start,
             page_size=max(rows, 1),
             match="any" if parsed.any_word else "all",
+            **private,
         )
     )
     ids = results.dataset_ids[:rows]
-    datasets = selectors.dataset_list_by_ids(ids=ids)
     return {
         "count": results.total,
         "sort": sort_text,
-        "results": _fields(call, lookups.packages(call, datasets)),
+        "results": _fields(call, _packages(call, ids, actor if private else None)),
         **_facets(call, results),
     }
+
+
+def _packages(call: Call, ids: list[UUID], actor: object) -> list[Any]:
+    """Stored bodies of public packages; a page that may hold drafts is serialized
+    (stored bodies are public packages only)."""
+    if actor is None:
+        return lookups.package_bodies(call, ids)
+    return lookups.packages(call, selectors.dataset_list_by_ids(ids=ids, actor=actor))

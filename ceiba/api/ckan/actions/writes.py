@@ -1,11 +1,11 @@
 """Changing datasets with an API token: create, update, patch, delete.
 
 Each call is one transaction: a refused step (a permission, a field, a resource)
-leaves the catalog as it was. Dataset ids sent by clients are kept only for portal
-administrators (copying a catalog); anyone else gets a new id.
+leaves the catalog as it was. Dataset and resource ids sent by clients are kept only
+for portal administrators (copying a catalog, as ``ckanapi load`` does); anyone else
+gets new ids.
 """
 
-import uuid
 from typing import Any
 
 from django.db import transaction
@@ -15,12 +15,12 @@ from ceiba.api.ckan import lookups
 from ceiba.api.ckan.actions.resources import sync_resources
 from ceiba.api.ckan.call import Call
 from ceiba.api.ckan.errors import MissingParameterError, ParameterError
-from ceiba.api.ckan.inputs import PackageInput, ckan_error, package_input
+from ceiba.api.ckan.inputs import PackageInput, ckan_error, kept_id, package_input
 from ceiba.api.ckan.params import Params
 from ceiba.catalog import selectors, services
 from ceiba.catalog.exceptions import InstitutionNotFoundError
 from ceiba.catalog.models import Dataset, Institution
-from ceiba.catalog.permissions import can_publish_dataset, is_portal_admin
+from ceiba.catalog.permissions import can_publish_dataset
 from ceiba.common.errors import ValidationError
 
 
@@ -46,15 +46,6 @@ def _read(params: Params) -> PackageInput:
     return package
 
 
-def _kept_id(actor: object, package: PackageInput) -> uuid.UUID | None:
-    if not package.dataset_id or not is_portal_admin(actor):
-        return None
-    try:
-        return uuid.UUID(package.dataset_id)
-    except ValueError:
-        raise ParameterError("id", _("Must be a UUID.")) from None
-
-
 def _set_private(actor: object, dataset: Dataset, private: bool) -> None:
     if private and dataset.is_published:
         services.dataset_unpublish(actor=actor, dataset=dataset)
@@ -77,7 +68,7 @@ def package_create(call: Call) -> dict[str, Any]:
                 actor=actor,
                 publisher=publisher,
                 data=package.data,
-                dataset_id=_kept_id(actor, package),
+                dataset_id=kept_id(actor, package.dataset_id),
             )
             sync_resources(actor, dataset, package.resources or [])
             _set_private(actor, dataset, package.private)
