@@ -3,7 +3,9 @@
 Upper apps (search, quality…) subscribe in their ``AppConfig.ready()``.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
+from typing import Any
 from uuid import UUID
 
 from django.db import transaction
@@ -20,48 +22,86 @@ institution_changed = Signal()
 def send_dataset_changed_on_commit(dataset_id: UUID) -> None:
     """Once per dataset and transaction, however many changes it makes (creating a
     dataset with its files and publishing it is one event, not five)."""
-    pending = _pending_hooks()
-    if pending is not None:
-        hook = pending.get(dataset_id)
-        if hook is not None and not hook.ceiba_sent:
-            return
-
-    def send() -> None:
-        send.ceiba_sent = True  # type: ignore[attr-defined]
-        dataset_changed.send(sender=None, dataset_id=dataset_id)
-
-    send.ceiba_dataset_id = dataset_id  # type: ignore[attr-defined]
-    send.ceiba_sent = False  # type: ignore[attr-defined]
-    transaction.on_commit(send)
-    pending = _pending_hooks()
-    if pending is not None:
-        pending[dataset_id] = send
+    on_commit_collect("dataset_changed", dataset_id, _send_dataset_changed)
 
 
-def _pending_hooks() -> dict[UUID, Callable[[], None]] | None:
-    """The event hooks still queued in this transaction, by dataset (None outside
-    a transaction). A hook found here will run if the transaction commits.
+def _send_dataset_changed(dataset_ids: list[UUID]) -> None:
+    """The receivers of one commit's events run in one transaction of their own, so
+    that those able to work on many datasets at once can collect them with
+    ``on_commit_collect`` (one search-index task for a harvested page, not 500)."""
+    with transaction.atomic():
+        for dataset_id in dataset_ids:
+            dataset_changed.send(sender=None, dataset_id=dataset_id)
+
+
+class _Batch:
+    """One on-commit hook: what was collected under ``name`` while the savepoints
+    ``savepoints`` were open, handed to ``flush`` in one call."""
+
+    def __init__(
+        self, name: str, savepoints: frozenset[str], flush: Callable[[list], None]
+    ) -> None:
+        self.name = name
+        self.savepoints = savepoints
+        self.flush = flush
+        self.items: dict[Hashable, None] = {}
+        self.sent = False
+
+    def __call__(self) -> None:
+        self.sent = True
+        self.flush(list(self.items))
+
+
+def on_commit_collect(name: str, item: Hashable, flush: Callable[[list], None]) -> None:
+    """After this transaction commits, ``flush(items)`` with every item collected
+    under ``name`` (each once, in order of arrival) instead of one hook per item.
+    Items collected in a savepoint that rolls back go with it. Outside a
+    transaction, ``flush([item])`` now."""
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        flush([item])
+        return
+    index = _pending_batches(connection)
+    found = index.items.setdefault(name, {}).get(item)
+    if found is not None and not found.sent:
+        return
+    key = (name, frozenset(connection.savepoint_ids))
+    batch = index.open.get(key)
+    if batch is None or batch.sent:
+        batch = _Batch(name, key[1], flush)
+        transaction.on_commit(batch)
+        index.open[key] = batch
+    batch.items[item] = None
+    index.items[name][item] = batch
+
+
+@dataclass
+class _Index:
+    hooks: list
+    open: dict[tuple[str, frozenset[str]], _Batch] = field(default_factory=dict)
+    items: dict[str, dict[Hashable, _Batch]] = field(default_factory=dict)
+
+
+def _pending_batches(connection: Any) -> _Index:
+    """The batches still queued in this transaction. A batch found here will run if
+    the transaction commits.
 
     Django replaces its list of hooks with a new one whenever it drops some (a
     savepoint rolled back, a commit), and only appends otherwise; the index is
     kept per list, so it is rebuilt exactly when hooks may have gone. (Tests that
-    run hooks early leave them in the list: hence "not sent".) Without it, a
-    transaction creating N datasets would scan its N hooks N times.
+    run hooks early leave them in the list: hence "not sent".)
     """
-    connection = transaction.get_connection()
-    if not connection.in_atomic_block:
-        return None
     hooks = connection.run_on_commit
-    cached = getattr(connection, "ceiba_pending_hooks", None)
-    if cached is None or cached[0] is not hooks:
-        index = {
-            hook.ceiba_dataset_id: hook
-            for _savepoints, hook, _robust in hooks
-            if getattr(hook, "ceiba_dataset_id", None) is not None
-        }
-        cached = (hooks, index)
-        connection.ceiba_pending_hooks = cached
-    return cached[1]
+    index = getattr(connection, "ceiba_pending_batches", None)
+    if index is None or index.hooks is not hooks:
+        index = _Index(hooks)
+        for _savepoints, hook, _robust in hooks:
+            if isinstance(hook, _Batch) and not hook.sent:
+                index.open[(hook.name, hook.savepoints)] = hook
+                for item in hook.items:
+                    index.items.setdefault(hook.name, {})[item] = hook
+        connection.ceiba_pending_batches = index
+    return index
 
 
 def send_institution_changed_on_commit(institution_id: int) -> None:

@@ -9,6 +9,11 @@ class PrivacyConfig(AppConfig):
 
     def ready(self) -> None:
         from ceiba.catalog.guards import publish_guard_register
-        from ceiba.privacy.services import dataset_privacy_guard
+        from ceiba.privacy.services import (
+            dataset_privacy_guard,
+            datasets_privacy_guard,
+        )
 
-        publish_guard_register("privacy", dataset_privacy_guard)
+        publish_guard_register(
+            "privacy", dataset_privacy_guard, many=datasets_privacy_guard
+        )

@@ -1,5 +1,6 @@
 """Reads of findings: per table, per dataset, and what still blocks publishing."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -15,6 +16,8 @@ from ceiba.privacy.models import (
     PrivacyRule,
     PrivacyScan,
 )
+
+IN_BATCH = 500  # datasets per query (well under every database's parameter limit)
 
 
 def blocking_kinds() -> set[str]:
@@ -63,13 +66,34 @@ def dataset_findings(*, dataset: Dataset) -> list[TableFindings]:
 
 
 def dataset_blocking_findings(*, dataset: Dataset) -> list[PrivacyFinding]:
-    blocking = PrivacyFinding.objects.filter(
-        status=FindingStatus.OPEN, kind__in=blocking_kinds()
-    )
-    # Most datasets have none at all: one query answers them.
-    if not blocking.filter(table__revision__distribution__dataset=dataset).exists():
+    # Most datasets have no open finding at all: one query answers them.
+    if not datasets_with_open_findings(datasets=[dataset]):
         return []
-    return list(blocking.filter(table__in=dataset_current_tables(dataset=dataset)))
+    return list(
+        PrivacyFinding.objects.filter(
+            status=FindingStatus.OPEN,
+            kind__in=blocking_kinds(),
+            table__in=dataset_current_tables(dataset=dataset),
+        )
+    )
+
+
+def datasets_with_open_findings(*, datasets: Sequence[Dataset]) -> list[Dataset]:
+    """Those of ``datasets`` with an open finding in any table of any of their
+    files (a superset of those with blocking findings), in one query a batch."""
+    found: set[object] = set()
+    for start in range(0, len(datasets), IN_BATCH):
+        found.update(
+            PrivacyFinding.objects.filter(
+                status=FindingStatus.OPEN,
+                table__revision__distribution__dataset__in=[
+                    d.pk for d in datasets[start : start + IN_BATCH]
+                ],
+            )
+            .values_list("table__revision__distribution__dataset_id", flat=True)
+            .distinct()
+        )
+    return [d for d in datasets if d.pk in found]
 
 
 def revisions_with_findings(

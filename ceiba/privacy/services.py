@@ -44,6 +44,7 @@ from ceiba.privacy.models import (
 from ceiba.privacy.scan import TableScan, scan_table
 from ceiba.privacy.selectors import (
     dataset_blocking_findings,
+    datasets_with_open_findings,
     revisions_with_findings,
     table_findings,
     tables_have_blocking_findings,
@@ -124,6 +125,12 @@ def dataset_privacy_guard(*, dataset: Dataset) -> None:
     blocking = dataset_blocking_findings(dataset=dataset)
     if blocking:
         raise PersonalDataFoundError(count=len(blocking))
+
+
+def datasets_privacy_guard(*, datasets: Sequence[Dataset]) -> None:
+    """The publish guard for a batch: one query when none has open findings."""
+    for dataset in datasets_with_open_findings(datasets=datasets):
+        dataset_privacy_guard(dataset=dataset)
 
 
 def _dataset_of(finding: PrivacyFinding) -> Dataset:

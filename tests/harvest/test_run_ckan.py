@@ -96,6 +96,34 @@ def test_new_records_are_created_a_page_at_a_time(site, institution, settings):
     assert set(_actions(job).values()) == {RecordAction.NEW}
 
 
+def test_a_page_of_new_datasets_queues_one_search_task(
+    site, institution, settings, django_capture_on_commit_callbacks
+):
+    """Every dataset of a page is reindexed, by one task for the page."""
+    from django_tasks import default_task_backend
+
+    from ceiba.search.tasks import search_index_datasets_task
+
+    settings.CEIBA_HARVEST_PAGE_SIZE = 3
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}
+    }
+    portal, source = _source(site, institution, [package(n) for n in range(7)])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        job = harvest_run(source=source)
+
+    indexed = [
+        r.args[0]
+        for r in default_task_backend.results
+        if r.task.func is search_index_datasets_task.func
+    ]
+    assert [len(ids) for ids in indexed] == [3, 3, 1]
+    assert sorted(i for ids in indexed for i in ids) == sorted(
+        str(r.dataset_id) for r in job.records.all()
+    )
+
+
 def test_a_refused_record_fails_alone_and_its_page_is_created(
     site, institution, settings
 ):

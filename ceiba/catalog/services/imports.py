@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from ceiba.catalog.events import send_dataset_changed_on_commit
 from ceiba.catalog.exceptions import CatalogPermissionError
-from ceiba.catalog.guards import edit_guards_run, publish_guards_run
+from ceiba.catalog.guards import edit_guards_run, publish_guards_run_many
 from ceiba.catalog.models import (
     Dataset,
     DatasetStatus,
@@ -101,8 +101,7 @@ def datasets_import(*, actor: Actor, items: Sequence[DatasetImport]) -> list[Dat
     Dataset.objects.bulk_create(datasets)
     _save_all_relations(datasets, [item.data for item in items])
     Distribution.objects.bulk_create([f for links in files.values() for f in links])
-    for dataset in datasets:
-        publish_guards_run(dataset=dataset)
+    publish_guards_run_many(datasets=datasets)
     prefetch_related_objects(datasets, "themes", "places")
     Version.objects.bulk_create(
         new_version(
