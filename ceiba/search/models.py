@@ -36,9 +36,19 @@ class SearchEntry(models.Model):
     class Meta:
         db_table = "search_entry"
         indexes = [
-            models.Index(fields=["-issued"], name="search_entry_issued"),
-            models.Index(fields=["-modified"], name="search_entry_modified"),
-            models.Index(fields=["-download_count"], name="search_entry_downloads"),
+            # The sorts of a search without words, covering: a deep page walks the
+            # index alone (the visibility first, as every search asks for it).
+            models.Index(
+                fields=["public", "-issued", "dataset_id"], name="search_entry_issued"
+            ),
+            models.Index(
+                fields=["public", "-modified", "dataset_id"],
+                name="search_entry_modified",
+            ),
+            models.Index(
+                fields=["public", "-download_count", "-issued", "dataset_id"],
+                name="search_entry_downloads",
+            ),
             models.Index(fields=["indexed_at"], name="search_entry_indexed_at"),
             models.Index(fields=["name"], name="search_entry_name"),
             models.Index(fields=["updated_at"], name="search_entry_updated_at"),
@@ -46,6 +56,19 @@ class SearchEntry(models.Model):
 
     def __str__(self) -> str:
         return str(self.dataset_id)
+
+
+class SearchIndexVersion(models.Model):
+    """One row counting the index's writes: search results are kept (in the cache)
+    under the version they were computed for, so any write makes them stale."""
+
+    number = models.BigIntegerField(default=0)
+
+    class Meta:
+        db_table = "search_index_version"
+
+    def __str__(self) -> str:
+        return str(self.number)
 
 
 class SearchFacetValue(models.Model):

@@ -42,12 +42,15 @@ class SearchQuery:
     # institutions (ids), or every draft.
     drafts_of: tuple[int, ...] = ()
     all_drafts: bool = False
+    # Count facet values over all matches (pages show them; API callers ask).
+    facets: bool = True
 
     def __post_init__(self) -> None:
         fix = object.__setattr__
         fix(self, "where", self.where if isinstance(self.where, Condition) else ALWAYS)
         fix(self, "drafts_of", tuple(sorted({int(i) for i in self.drafts_of})))
         fix(self, "all_drafts", self.all_drafts is True)
+        fix(self, "facets", self.facets is not False)
         fix(self, "text", str(self.text or "")[:MAX_TEXT_LENGTH])
         fix(self, "filters", _clean_filters(self.filters))
         fix(self, "sort", self.sort if self.sort in SORTS else "relevance")

@@ -1,5 +1,9 @@
 """Search reads: the only search module other apps call."""
 
+import hashlib
+
+from django.core.cache import cache
+
 from ceiba.search.backends import get_backend
 from ceiba.search.conditions import (
     ALWAYS,
@@ -15,12 +19,25 @@ from ceiba.search.conditions import (
 )
 from ceiba.search.query import FacetCount, SearchQuery, SearchResults
 
+RESULTS_SECONDS = 600
+
 
 def dataset_search(*, query: SearchQuery) -> SearchResults:
     """Datasets matching ``query``: public ones, and the drafts the query names
     (``drafts_of``, ``all_drafts``). One page of ids, the total and facet counts
-    over all matches. Never fails on what a person types."""
-    return get_backend().search(query)
+    over all matches. Never fails on what a person types.
+
+    Results are kept in the cache under the index's version: the same search is
+    answered again from there until the index is next written.
+    """
+    backend = get_backend()
+    digest = hashlib.sha256(repr(query).encode()).hexdigest()
+    key = f"ceiba:search:{backend.version()}:{digest}"
+    results = cache.get(key)
+    if results is None:
+        results = backend.search(query)
+        cache.set(key, results, RESULTS_SECONDS)
+    return results
 
 
 __all__ = [

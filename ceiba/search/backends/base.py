@@ -148,11 +148,14 @@ class SearchBackend(ABC):
             if found is None:  # e.g. a filter value no dataset has
                 return _results(query, [], 0, {})
             matches = self._matches(match, found)
-            total, counts = self._tally(cursor, matches)
+            if query.facets:
+                total, counts = self._tally(cursor, matches)
+            else:
+                total, counts = self._count(cursor, matches), Counter()
             page: list[UUID] = []
             if query.offset < total:
                 page = self._page(cursor, query, match, matches)
-            counted = facets.facet_counts(cursor, counts)
+            counted = facets.facet_counts(cursor, counts) if query.facets else {}
         return _results(query, page, total, counted)
 
     # Engine hooks
@@ -188,8 +191,21 @@ class SearchBackend(ABC):
 
     @contextmanager
     def _atomic_cursor(self) -> Iterator[CursorWrapper]:
+        """A transaction that writes the index, and counts as a new version of it."""
         with transaction.atomic(using=self.using), self.connection.cursor() as cursor:
             yield cursor
+            cursor.execute(
+                "INSERT INTO search_index_version (id, number) VALUES (1, 1)"
+                " ON CONFLICT (id) DO UPDATE"
+                " SET number = search_index_version.number + 1"
+            )
+
+    def version(self) -> int:
+        """How many times the index has been written (see SearchIndexVersion)."""
+        with self.connection.cursor() as cursor:
+            cursor.execute("SELECT number FROM search_index_version WHERE id = 1")
+            row = cursor.fetchone()
+        return row[0] if row else 0
 
     def _write(
         self, documents: Iterable[SearchDocument], progress: Progress | None
@@ -298,6 +314,10 @@ class SearchBackend(ABC):
         cursor.execute(f"SELECT e.facet_ids {matches[0]}", matches[1])
         blobs = [row[0] for row in cursor.fetchall()]
         return len(blobs), facets.count_packed(blobs)
+
+    def _count(self, cursor: CursorWrapper, matches: Clause) -> int:
+        cursor.execute(f"SELECT count(*) {matches[0]}", matches[1])
+        return cursor.fetchone()[0]
 
     def _order(self, query: SearchQuery, match: TextMatch | None) -> str:
         """ORDER BY over the columns of ``_hits``; ties go to the newest, then id."""

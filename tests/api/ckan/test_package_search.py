@@ -1,5 +1,7 @@
 """package_search: CKAN's parameters over our search index."""
 
+import json
+
 import pytest
 
 pytestmark = pytest.mark.django_db
@@ -13,10 +15,16 @@ def names(answer):
     return sorted(p["name"] for p in answer.result["results"])
 
 
+FACETS = json.dumps(["organization", "groups", "tags", "res_format", "license_id"])
+
+
 def test_search_all(api, catalog):
-    result = api.get("package_search").result
-    assert result["count"] == 3
-    assert len(result["results"]) == 3
+    plain = api.get("package_search").result
+    assert plain["count"] == 3
+    assert len(plain["results"]) == 3
+    # As in CKAN, values are counted only for the fields asked for.
+    assert plain["facets"] == {} and plain["search_facets"] == {}
+    result = api.get("package_search", **{"facet.field": FACETS}).result
     assert result["facets"]["organization"] == {"mineduc": 2, "mspas": 1}
     items = result["search_facets"]["groups"]["items"]
     assert {"name": "educacion", "display_name": "educacion", "count": 2} in items
@@ -93,10 +101,11 @@ def test_metadata_modified_ranges_use_the_packages_timestamps(api, catalog):
 
 
 def test_facet_counts_follow_or_and_not(api, catalog):
-    result = api.get("package_search", fq="-organization:mspas").result
+    facets = {"facet.field": FACETS}
+    result = api.get("package_search", fq="-organization:mspas", **facets).result
     assert result["count"] == 2
     assert result["facets"]["organization"] == {"mineduc": 2}
-    either = api.get("package_search", fq="tags:(primaria OR vacunas)").result
+    either = api.get("package_search", fq="tags:(primaria OR vacunas)", **facets).result
     assert either["facets"]["organization"] == {"mineduc": 1, "mspas": 1}
     assert either["facets"]["groups"] == {"educacion": 1, "salud": 1}
 
@@ -202,7 +211,10 @@ def private_names(answer):
 
 def test_include_private_adds_the_callers_drafts(api, catalog):
     answer = api.post(
-        "package_search", token=catalog.reader_token, include_private=True
+        "package_search",
+        token=catalog.reader_token,
+        include_private=True,
+        **{"facet.field": ["organization"]},
     )
     assert answer.result["count"] == 4
     assert private_names(answer) == ["borrador-interno"]

@@ -160,9 +160,11 @@ def test_tables_ready_after_a_body_was_stored_show_in_it(
             filename="matricula.csv",
             title="",
         )
-    changed = [h for h in hooks if getattr(h, "ceiba_dataset_id", None)]
-    for hook in changed:
-        hook()
+    changed = [h for h in hooks if getattr(h, "name", None) == "dataset_changed"]
+    assert changed
+    with django_capture_on_commit_callbacks(execute=True):
+        for hook in changed:
+            hook()
     _status, before = _show(client, "matricula-por-municipio")
     assert before["result"]["resources"][0]["datastore_active"] is False
     with django_capture_on_commit_callbacks(execute=True):

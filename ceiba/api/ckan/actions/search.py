@@ -70,9 +70,13 @@ def _private(actor: object) -> dict[str, Any]:
 
 
 def _facet_fields(call: Call) -> list[str]:
+    """The fields to count values of. As in CKAN, none unless asked for: counting
+    costs a pass over every match."""
+    if not call.params.boolean("facet", True):
+        return []
     raw = call.params.raw("facet.field")
     if raw in (None, ""):
-        return ["organization", "groups", "tags", "res_format", "license_id"]
+        return []
     if isinstance(raw, str):
         try:
             raw = json.loads(raw)
@@ -84,8 +88,6 @@ def _facet_fields(call: Call) -> list[str]:
 
 
 def _facets(call: Call, results: SearchResults) -> dict[str, Any]:
-    if not call.params.boolean("facet", True):
-        return {"facets": {}, "search_facets": {}}
     limit = call.params.integer("facet.limit", 50, low=-1)
     limit = 50 if limit < 0 else limit
     facets: dict[str, dict[str, int]] = {}
@@ -134,6 +136,7 @@ def package_search(call: Call) -> dict[str, Any]:
             start=start,
             page_size=max(rows, 1),
             match="any" if parsed.any_word else "all",
+            facets=bool(_facet_fields(call)),
             **private,
         )
     )
