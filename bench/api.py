@@ -13,7 +13,8 @@ granian with the same workers serving, from memory, the bytes our ``package_show
 answered for the
 same datasets: the difference is our overhead (routing, middleware, queries,
 serializing). Clients are threads with keep-alive ``http.client`` connections in
-this process, on the same machine; each workload runs ``--seconds``.
+this process, on the same machine; each workload runs ``--seconds``. Searches run
+twice: while their results fill the cache, then in the steady state.
 """
 
 import argparse
@@ -303,16 +304,19 @@ def run(options: argparse.Namespace, sample: list[str]) -> None:
     results = {
         "baseline (static JSON)": load(BASELINE_PORT, show, clients, seconds),
         "package_show": load(PORT, show, clients, seconds),
+        # Searches are kept in the cache until the index changes: the first run
+        # fills it (each worker process has its own), the second is the steady state.
+        "package_search (cold)": load(PORT, search, clients, seconds),
         "package_search": load(PORT, search, clients, seconds),
     }
     print(
         f"\n{clients} clients, {seconds:g} s each; granian, {options.workers} "
         f"workers of {options.threads} threads (ceiba serve) for both servers"
     )
-    print(f"{'workload':<24}{'req/s':>10}{'p50 ms':>10}{'p95 ms':>10}{'errors':>8}")
+    print(f"{'workload':<26}{'req/s':>10}{'p50 ms':>10}{'p95 ms':>10}{'errors':>8}")
     for name, r in results.items():
         print(
-            f"{name:<24}{r['rps']:>10.0f}{r['p50']:>10.1f}{r['p95']:>10.1f}"
+            f"{name:<26}{r['rps']:>10.0f}{r['p50']:>10.1f}{r['p95']:>10.1f}"
             f"{r['errors']:>8}"
         )
     base = results["baseline (static JSON)"]["rps"]
@@ -321,7 +325,9 @@ def run(options: argparse.Namespace, sample: list[str]) -> None:
         "requests per second (goal: ≥ 1000 req/s)"
     )
     print(
-        f"package_search p95: {results['package_search']['p95']:.1f} ms (goal: ≤ 50 ms)"
+        f"package_search p95: {results['package_search']['p95']:.1f} ms once its "
+        f"cache is filled, {results['package_search (cold)']['p95']:.1f} ms while "
+        "filling it (goal: ≤ 50 ms)"
     )
 
 

@@ -67,11 +67,32 @@ class SearchQuery:
             return self.start
         return (self.page - 1) * self.page_size
 
+    def matching(self) -> tuple[object, ...]:
+        """What decides which datasets match and their facet counts (every page
+        and every order of the same search share them)."""
+        return (
+            self.text,
+            self.filters,
+            self.match,
+            self.where,
+            self.drafts_of,
+            self.all_drafts,
+            self.facets,
+        )
+
 
 @dataclass(frozen=True)
 class FacetCount:
     value: str
     count: int
+
+
+@dataclass(frozen=True)
+class Tally:
+    """How many datasets match a search, and the counts of their facet values."""
+
+    total: int
+    facets: dict[str, list[FacetCount]]
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from ceiba.search.conditions import (
     IsPublic,
     Not,
 )
-from ceiba.search.query import FacetCount, SearchQuery, SearchResults
+from ceiba.search.query import FacetCount, SearchQuery, SearchResults, Tally
 
 RESULTS_SECONDS = 600
 
@@ -31,13 +31,21 @@ def dataset_search(*, query: SearchQuery) -> SearchResults:
     answered again from there until the index is next written.
     """
     backend = get_backend()
-    digest = hashlib.sha256(repr(query).encode()).hexdigest()
-    key = f"ceiba:search:{backend.version()}:{digest}"
+    version = backend.version()
+    key = f"ceiba:search:{version}:{_digest(query)}"
     results = cache.get(key)
     if results is None:
-        results = backend.search(query)
+        tally_key = f"ceiba:search-tally:{version}:{_digest(query.matching())}"
+        tally = cache.get(tally_key)
+        results = backend.search(query, tally=tally)
+        if tally is None:
+            cache.set(tally_key, Tally(results.total, results.facets), RESULTS_SECONDS)
         cache.set(key, results, RESULTS_SECONDS)
     return results
+
+
+def _digest(value: object) -> str:
+    return hashlib.sha256(repr(value).encode()).hexdigest()
 
 
 __all__ = [

@@ -54,3 +54,27 @@ def test_totals_without_facet_counts(committed):
     assert plain.dataset_ids == counted.dataset_ids
     assert counted.facets["theme"][0].count == 2
     assert all(values == [] for values in plain.facets.values())
+
+
+def test_other_pages_and_orders_of_a_search_reuse_its_counts(committed):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with committed():
+        made = [
+            make_dataset(f"Escuelas {place}", keywords=["escuelas"])
+            for place in ("públicas", "rurales", "urbanas")
+        ]
+    first = dataset_search(query=SearchQuery(text="escuelas", page_size=1))
+    with CaptureQueriesContext(connection) as queries:
+        others = [
+            dataset_search(query=SearchQuery(text="escuelas", page_size=1, page=n))
+            for n in (2, 3)
+        ]
+        by_name = dataset_search(query=SearchQuery(text="escuelas", sort="name"))
+    assert not [q for q in queries.captured_queries if "facet_ids" in q["sql"]]
+    assert [r.total for r in (first, *others, by_name)] == [3, 3, 3, 3]
+    assert by_name.facets == first.facets
+    pages = [*first.dataset_ids, *others[0].dataset_ids, *others[1].dataset_ids]
+    assert sorted(pages) == sorted(d.pk for d in made)
+    assert by_name.dataset_ids == [d.pk for d in made]
