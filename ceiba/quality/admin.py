@@ -1,10 +1,10 @@
 """Staff tools: the LAIP obligations (editable), which datasets satisfy them, and
-the link checks' history (read-only)."""
+the history of the checks of file links and harvested sources (read-only)."""
 
 from django.contrib import admin
 from django.http import HttpRequest
 
-from ceiba.quality.models import LinkCheck, Obligation, ObligationDataset
+from ceiba.quality.models import LinkCheck, Obligation, ObligationDataset, SourceCheck
 
 
 @admin.register(Obligation)
@@ -31,7 +31,7 @@ class ObligationDatasetAdmin(admin.ModelAdmin):
     search_fields = ["dataset__title", "dataset__slug"]
 
 
-@admin.register(LinkCheck)
+@admin.register(LinkCheck, SourceCheck)
 class LinkCheckAdmin(admin.ModelAdmin):
     list_display = ["checked_at", "url", "ok", "status_code", "reason", "latency_ms"]
     list_filter = ["ok", "reason"]

@@ -1,22 +1,26 @@
 """What the quality dashboards show, each figure with its explanation: read from
 the stored daily figures, so a page costs a handful of small queries."""
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from html import escape
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
 from django.utils.formats import get_format
 from django.utils.functional import Promise
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from ceiba.catalog.exceptions import InstitutionNotFoundError
 from ceiba.catalog.models import Institution
 from ceiba.quality.charts import LineChart, line_chart
-from ceiba.quality.figures import Figures, history, latest_figures, ranking
+from ceiba.quality.figures import Figures, history, ranking
 from ceiba.quality.indicators.registry import MAX_POINTS
-from ceiba.quality.models import DatasetQuality
+from ceiba.quality.models import DatasetQuality, SourceStatus
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,15 @@ class TableRow:
     cells: tuple[str, ...]
     link: str = ""
 
+    @property
+    def number_cells(self) -> SafeString:
+        """The cells as ``<td class="num">`` elements, drawn here because hundreds
+        of them cost a template (or ``format_html_join``) more than the rest of
+        the page; every cell is escaped."""
+        return mark_safe(  # noqa: S308 - built from escaped text only
+            "".join(f'<td class="num">{escape(cell)}</td>' for cell in self.cells)
+        )
+
 
 @dataclass
 class Dashboard:
@@ -50,6 +63,7 @@ class Dashboard:
     table: list[TableRow] = field(default_factory=list)
     out_of_date: list[DatasetQuality] = field(default_factory=list)
     broken: list[DatasetQuality] = field(default_factory=list)
+    broken_sources: list[SourceStatus] = field(default_factory=list)
     max_score: int = MAX_POINTS
 
 
@@ -92,6 +106,7 @@ def _cards(f: Figures) -> list[FigureCard]:
             _("Links to files on other websites that did not answer when the portal "
               "last checked them (checked every day)."),
         ),
+        *_source_cards(f),
         FigureCard(
             "open_licence", _("Open licence"), f.share_open_licence, "%",
             ngettext("%(n)s dataset", "%(n)s datasets", f.open_licence)
@@ -106,6 +121,23 @@ def _cards(f: Figures) -> list[FigureCard]:
             _("The share of datasets with at least one file in an open format "
               "(CSV, JSON, ODS…) that any program can open without a licence."),
         ),
+    ]  # fmt: skip
+
+
+def _source_cards(f: Figures) -> list[FigureCard]:
+    """Only where portals are harvested: elsewhere the figure means nothing."""
+    if not f.sources:
+        return []
+    return [
+        FigureCard(
+            "broken_sources", _("Harvested portals not answering"), f.broken_sources,
+            "",
+            ngettext("of %(total)s portal checked", "of %(total)s portals checked",
+                     f.sources) % {"total": f.sources},
+            _("Portals whose catalogs this portal gathers that did not answer when "
+              "the portal last checked their address (checked every day). Their "
+              "datasets stay listed, but may fall out of date until they answer."),
+        )
     ]  # fmt: skip
 
 
@@ -141,12 +173,19 @@ def _formatters() -> tuple[Callable[[object], str], Callable[[object], str]]:
     return integer, one_decimal
 
 
+def _day_label() -> Callable[[dt.date], str]:
+    """``date_format(day, "j M Y")``, with the month names looked up once."""
+    months = [date_format(dt.date(2000, month, 1), "M") for month in range(1, 13)]
+    return lambda day: f"{day.day} {months[day.month - 1]} {day.year}"
+
+
 def _day_rows(series: list[Figures]) -> list[TableRow]:
     integer, number = _formatters()
+    label = _day_label()
     return [
         TableRow(
             key=f.date.isoformat(),
-            header=date_format(f.date, "j M Y"),
+            header=label(f.date),
             cells=(
                 integer(f.datasets),
                 number(f.share_up_to_date),
@@ -182,14 +221,26 @@ def _ranking_rows(ranked: list[Figures]) -> list[TableRow]:
 
 
 def _public_of(institution: Institution) -> QuerySet[DatasetQuality]:
-    return DatasetQuality.objects.filter(
-        publisher=institution, is_public=True
-    ).select_related("dataset")
+    return (
+        DatasetQuality.objects.filter(publisher=institution, is_public=True)
+        .select_related("dataset")
+        .only("due_at", "broken_links", "dataset__slug", "dataset__title")
+    )
+
+
+def dashboard_institution_get(*, slug: str) -> Institution:
+    """The institution of a dashboard, without the count of its datasets that the
+    catalog's selector adds (the figures carry it; counting tens of thousands of
+    datasets would cost more than the rest of the page)."""
+    institution = Institution.objects.filter(slug=slug, deleted_at__isnull=True).first()
+    if institution is None:
+        raise InstitutionNotFoundError()
+    return institution
 
 
 def dashboard_get(*, institution: Institution | None = None) -> Dashboard:
-    figures = latest_figures(institution=institution)
     series = history(institution=institution)
+    figures = series[-1] if series else None
     board = Dashboard(institution=institution, figures=figures, series=series)
     if figures is None:
         return board
@@ -206,4 +257,13 @@ def dashboard_get(*, institution: Institution | None = None) -> Dashboard:
         board.broken = list(
             public.filter(broken_links__gt=0).order_by("-broken_links")[:50]
         )
+        if figures.broken_sources:
+            board.broken_sources = list(
+                SourceStatus.objects.filter(
+                    source__institution=institution,
+                    source__active=True,
+                    source__url=F("url"),
+                    is_broken=True,
+                ).select_related("source")
+            )
     return board

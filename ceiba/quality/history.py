@@ -14,7 +14,8 @@ COLUMNS = [
     "puntaje_maximo", "estrellas_promedio", "con_frecuencia_regular", "al_dia",
     "porcentaje_al_dia", "con_tablas", "validos", "porcentaje_validos", "enlaces",
     "enlaces_rotos", "licencia_abierta", "porcentaje_licencia_abierta",
-    "formato_abierto", "porcentaje_formato_abierto",
+    "formato_abierto", "porcentaje_formato_abierto", "portales_cosechados",
+    "portales_sin_respuesta",
 ]  # fmt: skip
 COUNTRY = "GT"
 
@@ -42,6 +43,8 @@ def figures_row(figures: Figures) -> list[object]:
         figures.share_open_licence,
         s.open_format,
         figures.share_open_format,
+        s.sources,
+        s.broken_sources,
     ]
 
 

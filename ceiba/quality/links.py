@@ -47,9 +47,13 @@ _REASONS: tuple[tuple[type[OutboundError], str], ...] = (
 
 @dataclass(frozen=True)
 class LinkTarget:
-    distribution_id: UUID
-    dataset_id: UUID
+    """An address to check: a dataset's file link (``distribution_id`` and
+    ``dataset_id``) or a harvested source (``source_id``)."""
+
     url: str
+    distribution_id: UUID | None = None
+    dataset_id: UUID | None = None
+    source_id: int | None = None
 
     @property
     def host(self) -> str:

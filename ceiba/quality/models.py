@@ -1,5 +1,5 @@
-"""Quality's own tables: scores per dataset, daily figures, link checks, notices
-and the LAIP article 10 obligations.
+"""Quality's own tables: scores per dataset, daily figures, checks of file links and
+harvested sources, notices and the LAIP article 10 obligations.
 
 Written only by ``ceiba.quality.services``; read through ``ceiba.quality.selectors``.
 """
@@ -62,8 +62,20 @@ class DatasetQuality(models.Model):
         verbose_name = _("dataset quality")
         verbose_name_plural = _("dataset qualities")
         indexes = [
-            models.Index(fields=["publisher", "is_public", "due_at"]),
+            # Partial: SQLite cannot match a boolean column in an index by
+            # equality, but uses an index whose condition the query repeats.
+            models.Index(
+                fields=["publisher", "due_at"],
+                condition=models.Q(is_public=True),
+                name="quality_public_by_publisher",
+            ),
             models.Index(fields=["is_public", "due_at"]),
+            # The few datasets with broken links, for the institution dashboards.
+            models.Index(
+                fields=["publisher", "-broken_links"],
+                condition=models.Q(is_public=True, broken_links__gt=0),
+                name="quality_broken_by_publisher",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -95,6 +107,8 @@ class QualitySnapshot(models.Model):
     broken_links = models.PositiveIntegerField(default=0)
     open_licence = models.PositiveIntegerField(default=0)
     open_format = models.PositiveIntegerField(default=0)
+    sources = models.PositiveIntegerField(default=0)
+    broken_sources = models.PositiveIntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
     class Meta:
@@ -119,7 +133,68 @@ class QualitySnapshot(models.Model):
         return f"{self.date} {self.institution_id or 'GT'}"
 
 
-class LinkStatus(models.Model):
+class LinkReason(models.TextChoices):
+    """Why a check failed (empty when it answered)."""
+
+    BAD_URL = "bad_url", _("not a valid web address")
+    BLOCKED = "blocked", _("address not allowed")
+    DNS = "dns", _("unknown host name")
+    TIMEOUT = "timeout", _("no answer in time")
+    REDIRECT_LOOP = "redirect_loop", _("too many redirects")
+    TLS = "tls", _("secure connection failed")
+    CONNECTION = "connection", _("connection failed")
+    NOT_FOUND = "not_found", _("not found")
+    RATE_LIMITED = "rate_limited", _("the server asked to wait")
+    SERVER_ERROR = "server_error", _("server error")
+    CLIENT_ERROR = "client_error", _("request refused")
+
+
+class LinkState(models.Model):
+    """The latest known state of one checked address: a file link or a harvested
+    source (the concrete models add what the address belongs to)."""
+
+    url = models.URLField(max_length=2000)
+    checked_at = models.DateTimeField()
+    ok = models.BooleanField(default=False)
+    is_broken = models.BooleanField(default=False)
+    status_code = models.PositiveSmallIntegerField(null=True, blank=True)
+    reason = models.CharField(max_length=40, blank=True, choices=LinkReason.choices)
+    content_type = models.CharField(max_length=200, blank=True)
+    byte_size = models.PositiveBigIntegerField(null=True, blank=True)
+    checksum = models.CharField(max_length=64, blank=True)
+    consecutive_failures = models.PositiveIntegerField(default=0)
+    next_check_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self.url}: {self.reason or self.status_code}"
+
+
+class LinkCheckRecord(models.Model):
+    """One check of one address: the history."""
+
+    url = models.URLField(max_length=2000)
+    checked_at = models.DateTimeField(db_index=True)
+    ok = models.BooleanField(default=False)
+    status_code = models.PositiveSmallIntegerField(null=True, blank=True)
+    reason = models.CharField(max_length=40, blank=True, choices=LinkReason.choices)
+    latency_ms = models.PositiveIntegerField(null=True, blank=True)
+    content_type = models.CharField(max_length=200, blank=True)
+    byte_size = models.PositiveBigIntegerField(null=True, blank=True)
+    checksum = models.CharField(max_length=64, blank=True)
+    checksum_changed = models.BooleanField(default=False)
+
+    class Meta:
+        abstract = True
+        ordering = ["-checked_at"]
+
+    def __str__(self) -> str:
+        return f"{self.checked_at:%Y-%m-%d %H:%M} {self.url}: {self.status_code}"
+
+
+class LinkStatus(LinkState):
     """The latest known state of a link distribution (one row per link)."""
 
     distribution = models.OneToOneField(
@@ -128,51 +203,51 @@ class LinkStatus(models.Model):
         primary_key=True,
         related_name="link_status",
     )
-    url = models.URLField(max_length=2000)
-    checked_at = models.DateTimeField()
-    ok = models.BooleanField(default=False)
-    is_broken = models.BooleanField(default=False)
-    status_code = models.PositiveSmallIntegerField(null=True, blank=True)
-    reason = models.CharField(max_length=40, blank=True)
-    content_type = models.CharField(max_length=200, blank=True)
-    byte_size = models.PositiveBigIntegerField(null=True, blank=True)
-    checksum = models.CharField(max_length=64, blank=True)
-    consecutive_failures = models.PositiveIntegerField(default=0)
-    next_check_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("link status")
         verbose_name_plural = _("link statuses")
 
-    def __str__(self) -> str:
-        return f"{self.url}: {self.reason or self.status_code}"
 
-
-class LinkCheck(models.Model):
-    """One check of one link: the history."""
+class LinkCheck(LinkCheckRecord):
+    """One check of one file link."""
 
     distribution = models.ForeignKey(
         "catalog.Distribution", on_delete=models.CASCADE, related_name="link_checks"
     )
-    url = models.URLField(max_length=2000)
-    checked_at = models.DateTimeField(db_index=True)
-    ok = models.BooleanField(default=False)
-    status_code = models.PositiveSmallIntegerField(null=True, blank=True)
-    reason = models.CharField(max_length=40, blank=True)
-    latency_ms = models.PositiveIntegerField(null=True, blank=True)
-    content_type = models.CharField(max_length=200, blank=True)
-    byte_size = models.PositiveBigIntegerField(null=True, blank=True)
-    checksum = models.CharField(max_length=64, blank=True)
-    checksum_changed = models.BooleanField(default=False)
 
-    class Meta:
-        ordering = ["-checked_at"]
+    class Meta(LinkCheckRecord.Meta):
         verbose_name = _("link check")
         verbose_name_plural = _("link checks")
         indexes = [models.Index(fields=["distribution", "-checked_at"])]
 
-    def __str__(self) -> str:
-        return f"{self.checked_at:%Y-%m-%d %H:%M} {self.url}: {self.status_code}"
+
+class SourceStatus(LinkState):
+    """The latest known availability of a harvested source's address."""
+
+    source = models.OneToOneField(
+        "harvest.HarvestSource",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="link_status",
+    )
+
+    class Meta:
+        verbose_name = _("harvested source status")
+        verbose_name_plural = _("harvested source statuses")
+
+
+class SourceCheck(LinkCheckRecord):
+    """One check of one harvested source's address."""
+
+    source = models.ForeignKey(
+        "harvest.HarvestSource", on_delete=models.CASCADE, related_name="link_checks"
+    )
+
+    class Meta(LinkCheckRecord.Meta):
+        verbose_name = _("harvested source check")
+        verbose_name_plural = _("harvested source checks")
+        indexes = [models.Index(fields=["source", "-checked_at"])]
 
 
 class OverdueNotice(models.Model):

@@ -1,5 +1,6 @@
 """Reads of quality: each dataset's stored score and freshness, the dashboards'
-figures, the ranking, the history and publishers' overdue lists.
+figures, the ranking, the history, publishers' overdue lists and the availability
+of harvested sources.
 
 ``quality_for_datasets`` and ``dashboard_figures`` return plain JSON-ready dicts
 for the native API.
@@ -11,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypedDict
 from uuid import UUID
 
-from django.db.models import Max, QuerySet
+from django.db.models import F, Max, QuerySet
 from django.utils import timezone
 
 from ceiba.catalog.models import Dataset
@@ -25,7 +26,7 @@ from ceiba.quality.figures import (  # noqa: F401 - re-exported for web and api
 )
 from ceiba.quality.indicators.base import DIMENSION_LABELS, Dimension
 from ceiba.quality.indicators.registry import BY_CODE, DIMENSION_MAX, MAX_POINTS
-from ceiba.quality.models import DatasetQuality, QualitySnapshot
+from ceiba.quality.models import DatasetQuality, QualitySnapshot, SourceStatus
 
 
 class FreshnessOut(TypedDict):
@@ -165,3 +166,9 @@ def latest_snapshot_date() -> dt.date | None:
     return QualitySnapshot.objects.filter(institution=None).aggregate(d=Max("date"))[
         "d"
     ]
+
+
+def source_statuses(*, source_ids: Iterable[int]) -> dict[int, SourceStatus]:
+    """The latest availability of harvested sources, by source id (one query;
+    sources not checked at their current address are absent)."""
+    return SourceStatus.objects.filter(source__url=F("url")).in_bulk(list(source_ids))

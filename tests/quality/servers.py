@@ -9,6 +9,19 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 CSV = b"departamento,total\n" + b"Guatemala,10\n" * 2000
 
 
+# Fixed answers by path: status, headers, body.
+FIXED: dict[str, tuple[int, dict[str, str], bytes]] = {
+    "/portal/": (200, {"Content-Type": "text/html"}, b"<h1>Portal</h1>"),
+    "/no-head.csv": (405, {}, b""),  # HEAD refused; GET answers
+    "/loop": (302, {"Location": "/loop"}, b""),
+    "/to-private": (302, {"Location": "http://10.1.2.3/secret"}, b""),
+    "/to-ok": (301, {"Location": "/ok.csv"}, b""),
+    "/busy": (429, {"Retry-After": "120"}, b""),
+    "/error": (503, {}, b""),
+}
+NOT_FOUND = (404, {"Content-Type": "text/plain"}, b"not found")
+
+
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     hits: dict[str, int] = {}
@@ -59,26 +72,12 @@ class Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802
         Handler.hits[self.path] = Handler.hits.get(self.path, 0) + 1
         path = self.path.split("?")[0]
-        if path == "/ok.csv":
+        if path == "/ok.csv" or (path == "/no-head.csv" and self.command == "GET"):
             self._ok_csv()
-        elif path == "/no-head.csv" and self.command == "HEAD":
-            self._send(405, {})
-        elif path == "/no-head.csv":
-            self._ok_csv()
-        elif path == "/loop":
-            self._send(302, {"Location": "/loop"})
-        elif path == "/to-private":
-            self._send(302, {"Location": "http://10.1.2.3/secret"})
-        elif path == "/to-ok":
-            self._send(301, {"Location": "/ok.csv"})
         elif path == "/huge":
             self._huge()
-        elif path == "/busy":
-            self._send(429, {"Retry-After": "120"})
-        elif path == "/error":
-            self._send(503, {})
         else:
-            self._send(404, {"Content-Type": "text/plain"}, b"not found")
+            self._send(*FIXED.get(path, NOT_FOUND))
 
 
 @contextmanager

@@ -131,7 +131,11 @@ def test_links_checked_recently_are_not_due(base):
 
 def test_checksum_changes_are_noticed(base):
     dataset = _dataset_with(f"{base}/ok.csv")
-    target = LinkTarget(dataset.distributions.get().pk, dataset.pk, f"{base}/ok.csv")
+    target = LinkTarget(
+        url=f"{base}/ok.csv",
+        distribution_id=dataset.distributions.get().pk,
+        dataset_id=dataset.pk,
+    )
     for checksum in ("a" * 64, "b" * 64):
         link_results_record(
             results=[
@@ -172,7 +176,7 @@ def test_per_host_concurrency_and_spacing():
         return LinkResult(target, timezone.now(), ok=True)
 
     targets = [
-        LinkTarget(i, i, f"http://{host}.example/{i}")  # type: ignore[arg-type]
+        LinkTarget(url=f"http://{host}.example/{i}", source_id=i)
         for i in range(12)
         for host in ("a", "b")
     ]

@@ -27,7 +27,8 @@ _DESCRIPTION = (
     "institución y para todo el país: número de conjuntos de datos, puntaje de "
     "calidad de los metadatos (método MQA de la Unión Europea, sobre 405 puntos), "
     "estrellas de apertura, conjuntos al día según su frecuencia declarada, tablas "
-    "válidas, enlaces rotos, licencias y formatos abiertos. Se genera cada día. "
+    "válidas, enlaces rotos, licencias y formatos abiertos, portales cosechados que "
+    "no responden. Se genera cada día. "
     "Las definiciones están en la página /calidad/ del portal."
 )
 

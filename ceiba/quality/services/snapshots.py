@@ -4,15 +4,17 @@ import datetime as dt
 from collections.abc import Iterable
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, F, Q, Sum
 from django.utils import timezone
 
 from ceiba.catalog.models import Institution
+from ceiba.harvest.models import HarvestSource
 from ceiba.quality.models import DatasetQuality, QualitySnapshot
 
 COUNTS = [
     "datasets", "periodic", "up_to_date", "score_sum", "stars_sum", "with_tables",
-    "valid", "links", "broken_links", "open_licence", "open_format",
+    "valid", "links", "broken_links", "open_licence", "open_format", "sources",
+    "broken_sources",
 ]  # fmt: skip
 
 
@@ -32,6 +34,26 @@ def _aggregates(now: dt.datetime) -> dict[str, object]:
     }
 
 
+def _source_counts(institution_ids: list[int] | None) -> dict[int, dict[str, int]]:
+    """Active harvested sources per institution, and how many of them are broken
+    (a state checked at an address the source no longer has does not count)."""
+    queryset = HarvestSource.objects.filter(active=True)
+    if institution_ids is not None:
+        queryset = queryset.filter(institution_id__in=institution_ids)
+    return {
+        row.pop("institution_id"): row
+        for row in queryset.order_by()
+        .values("institution_id")
+        .annotate(
+            sources=Count("pk"),
+            broken_sources=Count(
+                "pk",
+                filter=Q(link_status__is_broken=True, link_status__url=F("url")),
+            ),
+        )
+    }
+
+
 def _institution_rows(
     date: dt.date, institution_ids: list[int] | None
 ) -> list[QualitySnapshot]:
@@ -47,6 +69,8 @@ def _institution_rows(
         .values("publisher_id")
         .annotate(**_aggregates(now))
     }
+    for pk, counts in _source_counts(institution_ids).items():
+        grouped.setdefault(pk, {}).update(counts)
     return [
         QualitySnapshot(
             date=date,

@@ -11,8 +11,8 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from ceiba.catalog.models import Institution
 from ceiba.catalog.permissions import can_edit_dataset
-from ceiba.catalog.selectors import dataset_get, institution_get
-from ceiba.quality.dashboards import dashboard_get
+from ceiba.catalog.selectors import dataset_get
+from ceiba.quality.dashboards import dashboard_get, dashboard_institution_get
 from ceiba.quality.exceptions import ObligationPermissionError
 from ceiba.quality.figures import figures_version
 from ceiba.quality.history import csv_lines, history_rows, ranking_rows
@@ -58,7 +58,7 @@ def quality_dashboard(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def quality_institution(request: HttpRequest, slug: str) -> HttpResponse:
-    return _dashboard(request, institution_get(slug=slug))
+    return _dashboard(request, dashboard_institution_get(slug=slug))
 
 
 @require_safe

@@ -7,16 +7,19 @@ from ceiba.quality.services import quality_links_check
 
 class Command(BaseCommand):
     help = (
-        "Check the datasets' links to other websites (HEAD, then the first bytes), "
-        "politely, and record the results. Run it daily, e.g. from cron."
+        "Check the datasets' links to other websites and the harvested portals "
+        "(HEAD, then the first bytes), politely, and record the results. Run it "
+        "daily, e.g. from cron."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
-            "--all", action="store_true", help="also links checked in the last 20 hours"
+            "--all",
+            action="store_true",
+            help="also addresses checked in the last 20 hours",
         )
         parser.add_argument(
-            "--limit", type=int, default=None, help="check at most N links"
+            "--limit", type=int, default=None, help="check at most N addresses"
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -24,8 +27,8 @@ class Command(BaseCommand):
         failed = [r for r in results if not r.ok]
         self.stdout.write(
             self.style.SUCCESS(
-                f"Checked {len(results)} links: {len(results) - len(failed)} answered, "
-                f"{len(failed)} did not."
+                f"Checked {len(results)} addresses: "
+                f"{len(results) - len(failed)} answered, {len(failed)} did not."
             )
         )
         for result in failed[:50]:
